@@ -1,0 +1,112 @@
+// The one place that reads the environment. Everything else receives a typed Config,
+// so a misconfigured deployment fails at start-up with a message naming the variable.
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  /** Null means the embedded PGlite store under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  logLevel: string;
+  auth: {
+    /** HS256 secret; null when a public key is configured instead. */
+    jwtSecret: string | null;
+    /** PEM (SPKI) public key for RS256/ES256 tokens. */
+    jwtPublicKey: string | null;
+    issuer: string | null;
+    audience: string | null;
+    /** True when the secret is the built-in sandbox one (never in production). */
+    usingSandboxSecret: boolean;
+  };
+  graphql: {
+    introspection: boolean;
+    maxPageSize: number;
+  };
+  /** Seed demo data into an empty store at start. */
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, rule: string) {
+    super(`Invalid configuration: ${variable} ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Only for the embedded sandbox; refused when NODE_ENV=production. */
+export const SANDBOX_JWT_SECRET = 'sandbox-only-secret-do-not-use-in-production-7f3a';
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be a boolean (1/0/true/false), got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const rawEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(rawEnv)) {
+    throw new ConfigError('NODE_ENV', `must be development, test or production, got "${rawEnv}"`);
+  }
+  const nodeEnv = rawEnv as NodeEnv;
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+
+  const jwtPublicKey = env.AUTH_JWT_PUBLIC_KEY?.trim() || null;
+  let jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
+  let usingSandboxSecret = false;
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
+  }
+  if (!jwtSecret && !jwtPublicKey) {
+    if (production) {
+      throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production');
+    }
+    jwtSecret = SANDBOX_JWT_SECRET;
+    usingSandboxSecret = true;
+  }
+  if (production && jwtSecret === SANDBOX_JWT_SECRET) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'must not be the sandbox secret in production');
+  }
+
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
+    auth: {
+      jwtSecret,
+      jwtPublicKey,
+      issuer: env.AUTH_JWT_ISSUER?.trim() || null,
+      audience: env.AUTH_JWT_AUDIENCE?.trim() || null,
+      usingSandboxSecret,
+    },
+    graphql: {
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+      maxPageSize: int(env, 'GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000),
+    },
+    seedOnStart: bool(env, 'SEED_ON_START', databaseUrl === null),
+  };
+}
