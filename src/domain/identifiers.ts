@@ -72,7 +72,10 @@ export function validateIdNumber(code: string, today: Date = new Date()): Identi
   if (!real || year < 1900) {
     return { rule: 'BIRTH_DATE', message: `birth date ${code.slice(6, 14)} does not exist` };
   }
-  if (birth.getTime() > today.getTime()) {
+  // Compare calendar dates in Asia/Shanghai, where the ID was issued, not instants in UTC.
+  const shanghaiToday = new Date(today.getTime() + 8 * 3600_000);
+  const todayDate = Date.UTC(shanghaiToday.getUTCFullYear(), shanghaiToday.getUTCMonth(), shanghaiToday.getUTCDate());
+  if (birth.getTime() > todayDate) {
     return { rule: 'BIRTH_DATE', message: `birth date ${code.slice(6, 14)} is in the future` };
   }
   const expected = idNumberCheckChar(code.slice(0, 17));
