@@ -28,6 +28,8 @@ export interface Config {
   };
   /** Seed demo data into an empty store at start. */
   seedOnStart: boolean;
+  /** Apply pending migrations at start (always on for the embedded store). */
+  migrateOnStart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: int(env, 'GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000),
     },
     seedOnStart: bool(env, 'SEED_ON_START', databaseUrl === null),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
   };
 }

@@ -1,0 +1,48 @@
+// Row-level rules, in one place: which cases a caller may read and which it may change.
+// Services apply caseReadScope to every case query; nothing else decides visibility.
+import type { Prisma } from '../generated/prisma/client';
+import { ForbiddenError } from '../errors/domain-errors';
+import { hasRole, type Principal, type Role } from './principal';
+
+/** Roles that see every case in the district (supervision, audit, administration). */
+const SEE_ALL: Role[] = ['SUPERVISOR', 'AUDITOR', 'ADMIN'];
+
+export function caseReadScope(principal: Principal): Prisma.EnforcementCaseWhereInput {
+  if (hasRole(principal, ...SEE_ALL)) return {};
+  const kind = principal.departmentKind;
+  if (kind === 'CITY_BUREAU' || kind === 'DISTRICT_BUREAU') return {};
+  const scopes: Prisma.EnforcementCaseWhereInput[] = [];
+  if (kind === 'STREET_TEAM' && hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER')) {
+    scopes.push({ departmentId: principal.departmentId });
+  }
+  if (hasRole(principal, 'PARTNER') && principal.sharedCategories.length > 0) {
+    // 数据共享协议: no agreement, no data. Field-level rules are applied at the edge.
+    scopes.push({ powerItem: { is: { category: { in: principal.sharedCategories } } } });
+  }
+  if (kind === 'PUBLIC_SECURITY' || kind === 'PROCURATORATE') {
+    scopes.push({ transfers: { some: { toDepartmentId: principal.departmentId } } });
+  }
+  if (hasRole(principal, 'HOTLINE') && kind === 'HOTLINE_CENTER') {
+    scopes.push({ source: 'HOTLINE_12345' });
+  }
+  if (scopes.length === 0) return { id: { in: [] } };
+  return scopes.length === 1 ? scopes[0] : { OR: scopes };
+}
+
+/** Lifecycle steps: an OFFICER of the handling department. */
+export function assertMayHandle(principal: Principal, handlingDepartmentId: string): void {
+  if (!hasRole(principal, 'OFFICER')) {
+    throw new ForbiddenError('only an OFFICER may take lifecycle steps on a case', { requiredRole: 'OFFICER' });
+  }
+  if (principal.departmentId !== handlingDepartmentId) {
+    throw new ForbiddenError('only the handling department may take lifecycle steps on this case', { rule: 'HANDLING_DEPARTMENT' });
+  }
+}
+
+/** 法制审核 is done by the bureau's legal reviewers or a supervisor, never by the handling team. */
+export function assertMayReview(principal: Principal): void {
+  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
+  if (!(hasRole(principal, 'SUPERVISOR') || (bureau && hasRole(principal, 'OFFICER')))) {
+    throw new ForbiddenError('legal review (法制审核) is recorded by a bureau officer or a supervisor', { rule: 'LEGAL_REVIEWER' });
+  }
+}

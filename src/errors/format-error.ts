@@ -1,0 +1,76 @@
+// Maps every error leaving the API to a stable extensions.code. Domain errors keep their
+// message and details; anything unknown is masked, and stack traces never leave development.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError } from './domain-errors';
+
+const PASS_THROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+export interface FormatOptions {
+  development: boolean;
+  /** Called with errors that are masked, so they are logged server-side. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export function toDomainError(error: unknown): DomainError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof DomainError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+export function createErrorFormatter(options: FormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = toDomainError(error);
+    if (domain) {
+      return {
+        message: domain.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: domain.code, ...domain.details },
+      };
+    }
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    if (original instanceof ArgumentValidationError) {
+      const first = original.extensions.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
+      const field = first?.[0]?.property ?? 'input';
+      return {
+        message: `${field}: ${Object.values(first?.[0]?.constraints ?? {}).join('; ') || 'invalid value'}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', field },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
+      const { stacktrace: _stack, ...rest } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.development ? formatted.extensions : rest };
+    }
+    // Variable coercion errors (wrong enum value, missing required argument) come without an
+    // original error and carry the input problem in the message: safe to show.
+    if (error instanceof GraphQLError && !error.originalError && !formatted.path) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    options.onInternalError?.(original ?? error);
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: options.development
+        ? { code: 'INTERNAL_SERVER_ERROR', detail: original instanceof Error ? original.message : String(formatted.message) }
+        : { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,26 @@
+// Assembles the GraphQL schema from the modules' resolvers.
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import '../modules/common/enums';
+import type { HubContext } from '../context';
+import { CaseConnectionResolver, CaseResolver } from '../modules/case/case.resolver';
+import { DepartmentResolver, OfficerResolver } from '../modules/department/department.resolver';
+import { PartyResolver } from '../modules/party/party.resolver';
+import { PowerItemResolver } from '../modules/power-item/power-item.resolver';
+
+/** Every case object that leaves the API, however nested, is named in the request's audit record. */
+const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
+  if (info.parentType.name === 'EnforcementCase' && root && typeof (root as { id?: unknown }).id === 'string') {
+    context.audit.caseIds.add((root as { id: string }).id);
+  }
+  return next();
+};
+
+export function buildHubSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [CaseResolver, CaseConnectionResolver, PartyResolver, DepartmentResolver, OfficerResolver, PowerItemResolver],
+    validate: { forbidUnknownValues: false },
+    globalMiddlewares: [recordCasesTouched],
+  });
+}

@@ -1,0 +1,204 @@
+// The hub's HTTP and WebSocket server: Apollo Server at /graphql, graphql-ws on the same port
+// and path, the self-hosted explorer at / — auth and audit at this edge, once, for every request.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { HubContext } from '../context';
+import { Authenticator } from '../auth/authenticate';
+import { TokenVerifier } from '../auth/jwt';
+import type { Principal } from '../auth/principal';
+import { auditPlugin, firstOperation, rootFields } from '../audit/audit-plugin';
+import { DomainError } from '../errors/domain-errors';
+import { createErrorFormatter } from '../errors/format-error';
+import { createLoaders } from '../loaders/create-loaders';
+import { buildHubSchema } from '../schema/build-schema';
+import { createServices, type Services } from '../services';
+import { createExplorerRouter } from './explorer';
+
+export interface HubOptions {
+  clock?: () => Date;
+  logger?: Logger;
+  /** Demo tokens shown in the explorer (sandbox only). */
+  demoTokens?: ReadonlyArray<{ label: string; token: string }>;
+}
+
+export interface Hub {
+  app: express.Express;
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  services: Services;
+  logger: Logger;
+  /** Starts listening; resolves to the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function createHub(config: Config, db: Database, options: HubOptions = {}): Promise<Hub> {
+  const logger = options.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.password', '*.secret'] });
+  const clock = options.clock ?? (() => new Date());
+  const services = createServices(config, db, clock);
+  const authenticator = new Authenticator(new TokenVerifier(config.auth), services.departments, clock);
+  const schema = await buildHubSchema();
+  const development = config.nodeEnv === 'development';
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const newContext = (principal: Principal, requestId: string): HubContext => ({
+    principal,
+    requestId,
+    loaders: createLoaders(db.prisma),
+    audit: { caseIds: new Set(), personalFields: new Set() },
+    services,
+  });
+
+  /** A request refused before it reaches GraphQL still leaves an audit record. */
+  const auditRefusal = async (requestId: string, reason: string, operation: { type: string; name: string | null; fields: string[] }) => {
+    await services.audit.write({
+      sub: 'anonymous',
+      dept: null,
+      roles: [],
+      purpose: null,
+      operationType: operation.type,
+      operationName: operation.name,
+      fields: operation.fields,
+      caseIds: [],
+      personalFields: [],
+      outcome: `ERROR:UNAUTHENTICATED`,
+      requestId,
+      at: clock(),
+    });
+    logger.info({ requestId, reason }, 'request refused: unauthenticated');
+  };
+
+  // ───────────── WebSocket (graphql-ws), same port and path ─────────────
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const auth = (params.authorization ?? params.Authorization) as string | undefined;
+        try {
+          ctx.extra.principal = await authenticator.authenticate(auth, (params.purpose as string | undefined) ?? null);
+          return true;
+        } catch (err) {
+          await auditRefusal(randomUUID(), err instanceof Error ? err.message : 'refused', { type: 'ws-connect', name: null, fields: [] });
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      context: (ctx) => newContext(ctx.extra.principal as Principal, randomUUID()),
+      onComplete: async (ctx, id, payload) => {
+        void id;
+        const principal = ctx.extra.principal as Principal;
+        await services.audit.write({
+          sub: principal.sub,
+          dept: principal.dept,
+          roles: principal.roles,
+          purpose: principal.purpose,
+          operationType: 'ws-operation',
+          operationName: payload.operationName ?? null,
+          fields: [],
+          caseIds: [],
+          personalFields: [],
+          outcome: 'OK',
+          requestId: randomUUID(),
+          at: clock(),
+        });
+      },
+    },
+    wsServer,
+  );
+
+  // ───────────── HTTP ─────────────
+  const formatError = createErrorFormatter({ development, onInternalError: (err) => logger.error({ err }, 'internal error') });
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: development,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      auditPlugin(services.audit, (err) => logger.error({ err }, 'audit write failed')),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', store: db.kind });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = header(req.headers['x-request-id']) ?? randomUUID();
+        try {
+          const principal = await authenticator.authenticate(header(req.headers.authorization), header(req.headers['x-purpose']));
+          return newContext(principal, requestId);
+        } catch (err) {
+          const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
+          let op = { type: 'unknown', name: null as string | null, fields: [] as string[] };
+          try {
+            const node = typeof body.query === 'string' ? firstOperation(parse(body.query), body.operationName as string | undefined) : null;
+            if (node) op = { type: node.operation, name: node.name?.value ?? null, fields: rootFields(node) };
+          } catch {
+            // an unparsable query is still audited, without its fields
+          }
+          await auditRefusal(requestId, err instanceof Error ? err.message : 'refused', op);
+          const message = err instanceof DomainError ? err.message : 'authentication failed';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+      },
+    }),
+  );
+  app.use('/', createExplorerRouter({ endpoint: '/graphql', demoTokens: options.demoTokens ?? [] }));
+
+  return {
+    app,
+    httpServer,
+    schema,
+    services,
+    logger,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

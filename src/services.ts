@@ -1,0 +1,23 @@
+// The services, built once per hub instance; resolvers reach them through the context.
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { WorkingDayCalendar } from './domain/calendar';
+import { AuditLog } from './audit/audit-log';
+import { CaseService } from './modules/case/case.service';
+import { DepartmentService } from './modules/department/department.service';
+import { PartyService } from './modules/party/party.service';
+import { PowerItemService } from './modules/power-item/power-item.service';
+
+export function createServices(config: Config, db: Database, clock: () => Date = () => new Date()) {
+  const calendar = new WorkingDayCalendar();
+  return {
+    calendar,
+    audit: new AuditLog(db.prisma),
+    cases: new CaseService(db.prisma, calendar, config.graphql.maxPageSize, clock),
+    parties: new PartyService(db.prisma, clock),
+    departments: new DepartmentService(db.prisma),
+    powerItems: new PowerItemService(db.prisma),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
