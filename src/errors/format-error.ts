@@ -44,13 +44,12 @@ export function createErrorFormatter(options: FormatOptions) {
     }
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof ArgumentValidationError) {
-      const first = original.extensions.validationErrors as Array<{ property: string; constraints?: Record<string, string> }> | undefined;
-      const field = first?.[0]?.property ?? 'input';
+      const { field, messages } = firstViolation(original.extensions.validationErrors as Violation[] | undefined);
       return {
-        message: `${field}: ${Object.values(first?.[0]?.constraints ?? {}).join('; ') || 'invalid value'}`,
+        message: `${field}: ${messages || 'invalid value'}`,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', field },
+        extensions: { code: 'BAD_USER_INPUT', field, rule: 'CONSTRAINT' },
       };
     }
     const code = formatted.extensions?.code;
@@ -73,4 +72,19 @@ export function createErrorFormatter(options: FormatOptions) {
         : { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+interface Violation {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: Violation[];
+}
+
+/** The dotted path of the first violated constraint, e.g. parties.0.name. */
+function firstViolation(errors: Violation[] | undefined, prefix = ''): { field: string; messages: string } {
+  const first = errors?.[0];
+  if (!first) return { field: prefix || 'input', messages: '' };
+  const field = prefix ? `${prefix}.${first.property}` : first.property;
+  if (first.constraints && Object.keys(first.constraints).length) return { field, messages: Object.values(first.constraints).join('; ') };
+  return firstViolation(first.children, field);
 }

@@ -2,8 +2,8 @@
 // SQL statement per relation, not one per case. Created fresh for each request: no data leaks
 // between callers through a cache.
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../generated/prisma/client';
 import type {
+  PrismaClient,
   CaseEvent,
   CaseOfficer,
   CaseParty,
@@ -41,6 +41,13 @@ export function createLoaders(prisma: PrismaClient) {
     ),
     officerById: new DataLoader<string, Officer | null>(async (ids) =>
       byKey(await prisma.officer.findMany({ where: { id: { in: [...ids] } } }), ids, (r) => r.id),
+    ),
+    officersByDepartmentId: new DataLoader<string, Officer[]>(async (ids) =>
+      groupBy(
+        await prisma.officer.findMany({ where: { departmentId: { in: [...ids] }, active: true }, orderBy: { badgeNo: 'asc' } }),
+        ids,
+        (r) => r.departmentId,
+      ),
     ),
     powerItemById: new DataLoader<string, PowerItem | null>(async (ids) =>
       byKey(await prisma.powerItem.findMany({ where: { id: { in: [...ids] } } }), ids, (r) => r.id),

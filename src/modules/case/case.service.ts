@@ -1,8 +1,7 @@
 // Case rules of 行政处罚法 (2021): who may see a case, which step may follow which, and what
 // each step must satisfy. Every change runs in one transaction that locks the case row,
 // appends a hash-chained event and bumps the version, so a step is all-or-nothing.
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import type { CaseEventType, CaseStage, EnforcementCase } from '../../generated/prisma/client';
+import type { CaseEventType, CaseStage, EnforcementCase, Prisma, PrismaClient } from '../../generated/prisma/client';
 import { assertMayHandle, assertMayReview, caseReadScope } from '../../auth/access-policy';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';

@@ -10,6 +10,11 @@ export class DepartmentResolver {
     return ctx.services.departments.list(kind);
   }
 
+  @FieldResolver(() => [Officer], { description: 'Active officers of the department' })
+  officers(@Root() d: Department, @Ctx() ctx: HubContext) {
+    return ctx.loaders.officersByDepartmentId.load(d.id);
+  }
+
   @FieldResolver(() => Department, { nullable: true })
   parent(@Root() d: Department, @Ctx() ctx: HubContext) {
     return d.parentId ? ctx.loaders.departmentById.load(d.parentId) : null;

@@ -1,0 +1,774 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant as ISO-8601 with an offset, e.g. 2026-03-18T09:42:10+08:00 (output in UTC, Z). */
+  DateTime: { input: string; output: string; }
+  /** A non-negative amount of yuan (元) as a decimal string with exactly 2 decimals on output, e.g. "2000.00". */
+  Decimal: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AddEvidenceInput = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 执法证号 of the collecting officer, one of the case officers */
+  collectorBadgeNo: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  kind: EvidenceKind;
+  /** SHA-256 of the file, 64 lower-case hex characters */
+  sha256: Scalars['String']['input'];
+  size?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of cases */
+export type CaseConnection = {
+  __typename?: 'CaseConnection';
+  edges: Array<CaseEdge>;
+  pageInfo: PageInfo;
+  /** Cases matching the filter that the caller may see */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A statutory deadline of a case */
+export type CaseDeadline = {
+  __typename?: 'CaseDeadline';
+  dueAt: Scalars['DateTime']['output'];
+  kind: CaseDeadlineKind;
+  legalBasis: Scalars['String']['output'];
+  /** When the step was taken; null while open */
+  metAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Open past its due time, or met late */
+  overdue: Scalars['Boolean']['output'];
+  startsAt: Scalars['DateTime']['output'];
+};
+
+export type CaseDeadlineKind =
+  /** 作出决定: within 90 days of filing (Art. 60) */
+  | 'DECISION'
+  /** 立案: decide whether to file within 15 working days of registration */
+  | 'FILING'
+  /** 听证申请: the party may ask for a hearing within 5 working days of notification (Art. 64) */
+  | 'HEARING_REQUEST'
+  /** 缴纳罚款: within 15 days of service (Art. 67) */
+  | 'PAYMENT'
+  /** 送达: within 7 working days of the decision (Art. 61) */
+  | 'SERVICE';
+
+/** An enforcement document (执法文书) */
+export type CaseDocument = {
+  __typename?: 'CaseDocument';
+  /** 文书号 */
+  docNo: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  kind: DocumentKind;
+  title: Scalars['String']['output'];
+};
+
+export type CaseEdge = {
+  __typename?: 'CaseEdge';
+  cursor: Scalars['String']['output'];
+  node: EnforcementCase;
+};
+
+/** One entry of the append-only, hash-chained case history */
+export type CaseEvent = {
+  __typename?: 'CaseEvent';
+  actorDept: Scalars['String']['output'];
+  actorSub: Scalars['String']['output'];
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  payload: Scalars['JSON']['output'];
+  prevHash: Scalars['String']['output'];
+  /** Reason given (required for corrections) */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** 1-based position in the chain */
+  seq: Scalars['Int']['output'];
+  stageAfter: CaseStage;
+  stageBefore?: Maybe<CaseStage>;
+  type: CaseEventType;
+};
+
+/** Kind of entry in the case history */
+export type CaseEventType =
+  | 'ASSIST_REQUESTED'
+  | 'CLOSED'
+  | 'CORRECTED'
+  | 'DECIDED'
+  | 'DECLINED'
+  | 'EVIDENCE_ADDED'
+  | 'EXECUTION_RECORDED'
+  | 'FILED'
+  | 'HANDED_OVER'
+  | 'HEARING_REQUESTED'
+  | 'IDENTITY_VERIFIED'
+  | 'LEGAL_REVIEWED'
+  | 'PARTY_NOTIFIED'
+  | 'PERMIT_CHECKED'
+  | 'REGISTERED'
+  | 'REVIEWED'
+  | 'SERVED'
+  | 'TRANSFERRED';
+
+/** Filters for the case list; all given filters must match */
+export type CaseFilter = {
+  category?: InputMaybe<Array<PowerCategory>>;
+  /** Handling department codes */
+  departmentCode?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 统一社会信用代码 or 居民身份证号 of a party */
+  partyCode?: InputMaybe<Scalars['String']['input']>;
+  /** Registered at or after */
+  registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Registered before */
+  registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
+  source?: InputMaybe<Array<CaseSource>>;
+  stage?: InputMaybe<Array<CaseStage>>;
+  /** Street names (街道), e.g. 观湖 */
+  street?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Free text over case number, summary, facts, address and party names */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An officer assigned to a case */
+export type CaseOfficer = {
+  __typename?: 'CaseOfficer';
+  lead: Scalars['Boolean']['output'];
+  officer: Officer;
+};
+
+/** Sort order of a case list; ties are broken by id, so pages are stable */
+export type CaseOrder =
+  | 'CASE_NO_ASC'
+  | 'REGISTERED_AT_ASC'
+  | 'REGISTERED_AT_DESC'
+  | 'UPDATED_AT_DESC';
+
+/** A party of a case and its role */
+export type CaseParty = {
+  __typename?: 'CaseParty';
+  party: Party;
+  role: PartyRole;
+};
+
+/** Where a case came from (案件来源) */
+export type CaseSource =
+  /** 市民举报 */
+  | 'CITIZEN_REPORT'
+  /** 部门移交 */
+  | 'DEPT_TRANSFER'
+  /** 数字城管 */
+  | 'DIGITAL_CITY'
+  /** 12345 热线派单 */
+  | 'HOTLINE_12345'
+  /** 巡查 */
+  | 'PATROL'
+  /** 视频识别 */
+  | 'VIDEO_DETECTION';
+
+/** Stage of a case under 行政处罚法 (2021) */
+export type CaseStage =
+  /** 结案 */
+  | 'CLOSED'
+  /** 作出决定 (Art. 60: within 90 days of filing) */
+  | 'DECIDED'
+  /** 执行 (Art. 67: payment within 15 days) */
+  | 'EXECUTING'
+  /** 立案 */
+  | 'FILED'
+  /** 调查取证 */
+  | 'INVESTIGATING'
+  /** 法制审核 (Art. 58) */
+  | 'LEGAL_REVIEW'
+  /** 告知 (陈述申辩、听证权利) */
+  | 'NOTIFIED'
+  /** 不予立案 */
+  | 'NOT_FILED'
+  /** 受理 */
+  | 'RECEIVED'
+  /** 送达 (Art. 61: within 7 working days) */
+  | 'SERVED'
+  /** 移送司法机关 (Art. 27, 57) */
+  | 'TRANSFERRED';
+
+/** A link of the case history that does not verify */
+export type ChainProblem = {
+  __typename?: 'ChainProblem';
+  eventId?: Maybe<Scalars['ID']['output']>;
+  kind: ChainProblemKind;
+  message: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+export type ChainProblemKind =
+  /** The row content no longer matches its own hash: it was changed */
+  | 'HASH_MISMATCH'
+  /** The row does not link to the one before it: a row was changed, removed or inserted */
+  | 'PREV_HASH_MISMATCH'
+  /** A sequence number is missing or repeated */
+  | 'SEQUENCE_GAP';
+
+export type CloseCaseInput = {
+  summary: Scalars['String']['input'];
+};
+
+/** A correction (更正): the changed fields and why; recorded as a new event, nothing is overwritten in the history */
+export type CorrectCaseInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  facts?: InputMaybe<Scalars['String']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  powerItemCode?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  serious?: InputMaybe<Scalars['Boolean']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 作出处罚决定 */
+export type DecideCaseInput = {
+  confiscatedAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  fineAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  kind: PenaltyKind;
+  /** The party waived statement and hearing rights in writing, so the decision need not wait for the 5-working-day hearing window */
+  partyWaivedRights?: InputMaybe<Scalars['Boolean']['input']>;
+  reasoning: Scalars['String']['input'];
+};
+
+/** A department (部门): street team, bureau, functional department, public security, procuratorate or hotline centre */
+export type Department = {
+  __typename?: 'Department';
+  /** Department code, the `dept` claim of its tokens */
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: DepartmentKind;
+  name: Scalars['String']['output'];
+  /** Active officers of the department */
+  officers: Array<Officer>;
+  parent?: Maybe<Department>;
+  /** Administrative division code (行政区划代码) */
+  regionCode: Scalars['String']['output'];
+  /** Street (街道) served by a street team */
+  street?: Maybe<Scalars['String']['output']>;
+};
+
+/** Kind of department (部门类型) */
+export type DepartmentKind =
+  | 'CITY_BUREAU'
+  | 'DISTRICT_BUREAU'
+  | 'FUNCTIONAL_DEPT'
+  | 'HOTLINE_CENTER'
+  | 'PROCURATORATE'
+  | 'PUBLIC_SECURITY'
+  | 'STREET_TEAM';
+
+/** One circumstance tier of the discretion benchmark (自由裁量基准): "罚不罚、罚多少，系统来界定" */
+export type DiscretionTier = {
+  __typename?: 'DiscretionTier';
+  circumstance: Scalars['String']['output'];
+  fineMax?: Maybe<Scalars['Decimal']['output']>;
+  fineMin?: Maybe<Scalars['Decimal']['output']>;
+  id: Scalars['ID']['output'];
+  /** 1 = lightest */
+  level: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  penaltyKind: PenaltyKind;
+  /** A decision in this tier needs 法制审核 first (行政处罚法 Art. 58) */
+  requiresLegalReview: Scalars['Boolean']['output'];
+};
+
+/** Kind of enforcement document (执法文书) */
+export type DocumentKind =
+  | 'CLOSING_REPORT'
+  | 'FILING_APPROVAL'
+  | 'HEARING_NOTICE'
+  | 'INQUIRY_RECORD'
+  | 'INSPECTION_RECORD'
+  | 'LEGAL_REVIEW_OPINION'
+  | 'NOT_FILED_DECISION'
+  | 'OTHER'
+  | 'PAYMENT_RECEIPT'
+  | 'PENALTY_DECISION'
+  | 'PRIOR_NOTICE'
+  | 'SERVICE_RECEIPT'
+  | 'TRANSFER_LETTER';
+
+/** An enforcement case (案件) */
+export type EnforcementCase = {
+  __typename?: 'EnforcementCase';
+  address: Scalars['String']['output'];
+  /** Case number, e.g. GH-2026-00017 */
+  caseNo: Scalars['String']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Statutory deadlines: filing, hearing window, 90-day decision, service, payment */
+  deadlines: Array<CaseDeadline>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decision?: Maybe<PenaltyDecision>;
+  /** Handling department */
+  department: Department;
+  discoveredAt: Scalars['DateTime']['output'];
+  documents: Array<CaseDocument>;
+  evidence: Array<Evidence>;
+  executedAt?: Maybe<Scalars['DateTime']['output']>;
+  facts?: Maybe<Scalars['String']['output']>;
+  filedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The newest events, newest first */
+  latestEvents: Array<CaseEvent>;
+  legalReviews: Array<LegalReview>;
+  location?: Maybe<Location>;
+  /** Why the case was not filed (不予立案理由) */
+  notFiledReason?: Maybe<Scalars['String']['output']>;
+  notifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Officers on the case, lead first */
+  officers: Array<CaseOfficer>;
+  parties: Array<CaseParty>;
+  powerItem: PowerItem;
+  registeredAt: Scalars['DateTime']['output'];
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Serious case (重大案件): needs 法制审核 before a decision whatever its tier */
+  serious: Scalars['Boolean']['output'];
+  servedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: CaseSource;
+  /** Reference in the source system (e.g. 12345 order number) */
+  sourceRef?: Maybe<Scalars['String']['output']>;
+  stage: CaseStage;
+  /** Street (街道) */
+  street: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+  /** The discretion tier the facts fall in, once assessed */
+  tier?: Maybe<DiscretionTier>;
+  transferredAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Bumped by every event; pass as expectedVersion to guard against concurrent edits */
+  version: Scalars['Int']['output'];
+};
+
+
+/** An enforcement case (案件) */
+export type EnforcementCaseLatestEventsArgs = {
+  last?: Scalars['Int']['input'];
+};
+
+/** A piece of evidence (证据), identified by its content hash */
+export type Evidence = {
+  __typename?: 'Evidence';
+  collectedAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  fileName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EvidenceKind;
+  /** SHA-256 of the file, lower-case hex */
+  sha256: Scalars['String']['output'];
+  size?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Kind of evidence (证据种类, Art. 46) */
+export type EvidenceKind =
+  | 'DOCUMENTARY'
+  | 'ELECTRONIC_DATA'
+  | 'EXPERT_OPINION'
+  | 'INSPECTION_RECORD'
+  | 'PARTY_STATEMENT'
+  | 'PERMIT_CHECK'
+  | 'PHOTO'
+  | 'PHYSICAL'
+  | 'VIDEO'
+  | 'WITNESS_STATEMENT';
+
+/** Result of recomputing every hash of a case history */
+export type HistoryVerification = {
+  __typename?: 'HistoryVerification';
+  caseId: Scalars['ID']['output'];
+  /** Sequence number of the first broken link */
+  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  length: Scalars['Int']['output'];
+  problems: Array<ChainProblem>;
+  valid: Scalars['Boolean']['output'];
+  verifiedAt: Scalars['DateTime']['output'];
+};
+
+/** A legal review (法制审核) of a proposed decision */
+export type LegalReview = {
+  __typename?: 'LegalReview';
+  comments: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  opinion: LegalReviewOpinion;
+  reviewedAt: Scalars['DateTime']['output'];
+  reviewer: Scalars['String']['output'];
+};
+
+export type LegalReviewInput = {
+  comments: Scalars['String']['input'];
+  opinion: LegalReviewOpinion;
+};
+
+/** Opinion of the legal review (法制审核意见) */
+export type LegalReviewOpinion =
+  | 'AMEND'
+  | 'APPROVED'
+  | 'REJECTED';
+
+export type Location = {
+  __typename?: 'Location';
+  lat: Scalars['Float']['output'];
+  lng: Scalars['Float']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** 调查取证: add evidence; the first evidence of a FILED case moves it to INVESTIGATING */
+  addEvidence: EnforcementCase;
+  /** 结案: → CLOSED once the decision is executed */
+  closeCase: EnforcementCase;
+  /** 更正: correct fields with a reason; recorded as a new event, never an overwrite of history */
+  correctCase: EnforcementCase;
+  /** 作出处罚决定: → DECIDED; refused without a required legal review (Art. 58) */
+  decideCase: EnforcementCase;
+  /** 不予立案: RECEIVED → NOT_FILED, with a reason */
+  declineCase: EnforcementCase;
+  /** 立案: RECEIVED → FILED */
+  fileCase: EnforcementCase;
+  /** 告知: INVESTIGATING → NOTIFIED, proposing a penalty within the discretion benchmark */
+  notifyParty: EnforcementCase;
+  /** 执行: record a payment; SERVED/EXECUTING → EXECUTING */
+  recordExecution: EnforcementCase;
+  /** 法制审核: NOTIFIED → LEGAL_REVIEW (REJECTED sends the case back to INVESTIGATING) */
+  recordLegalReview: EnforcementCase;
+  /** 受理: register a case (stage RECEIVED); needs at least two officers */
+  registerCase: EnforcementCase;
+  /** 送达: DECIDED → SERVED */
+  serveDecision: EnforcementCase;
+};
+
+
+export type MutationAddEvidenceArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: AddEvidenceInput;
+};
+
+
+export type MutationCloseCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: CloseCaseInput;
+};
+
+
+export type MutationCorrectCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: CorrectCaseInput;
+};
+
+
+export type MutationDecideCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: DecideCaseInput;
+};
+
+
+export type MutationDeclineCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFileCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationNotifyPartyArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: NotifyPartyInput;
+};
+
+
+export type MutationRecordExecutionArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: RecordExecutionInput;
+};
+
+
+export type MutationRecordLegalReviewArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: LegalReviewInput;
+};
+
+
+export type MutationRegisterCaseArgs = {
+  input: RegisterCaseInput;
+};
+
+
+export type MutationServeDecisionArgs = {
+  caseId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: ServeDecisionInput;
+};
+
+/** 告知: notify the party of the proposed penalty and its rights (陈述、申辩、听证) */
+export type NotifyPartyInput = {
+  method: ServiceMethod;
+  proposedFine?: InputMaybe<Scalars['Decimal']['input']>;
+  proposedPenalty: PenaltyKind;
+  /** Discretion tier level the facts fall in */
+  tierLevel: Scalars['Int']['input'];
+};
+
+/** A law-enforcement officer (执法人员) */
+export type Officer = {
+  __typename?: 'Officer';
+  /** Law-enforcement certificate number (执法证号) */
+  badgeNo: Scalars['String']['output'];
+  department: Department;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A party (当事人): a person by 居民身份证号 or an organisation by 统一社会信用代码 */
+export type Party = {
+  __typename?: 'Party';
+  address?: Maybe<Scalars['String']['output']>;
+  /** Cases naming this party that the caller may see */
+  cases: CaseConnection;
+  /** 统一社会信用代码 (organisation) or 居民身份证号 (person) */
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: PartyKind;
+  /** Legal representative (法定代表人) of an organisation */
+  legalRepName?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A party (当事人): a person by 居民身份证号 or an organisation by 统一社会信用代码 */
+export type PartyCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CaseOrder>;
+};
+
+/** A party named when a case is registered; created if the code is new */
+export type PartyInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** 统一社会信用代码 or 居民身份证号, validated with its check character */
+  code: Scalars['String']['input'];
+  legalRepName?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** PERSON 自然人 (居民身份证号) or ORGANISATION 法人或其他组织 (统一社会信用代码) */
+export type PartyKind =
+  | 'ORGANISATION'
+  | 'PERSON';
+
+/** Role of a party in a case */
+export type PartyRole =
+  | 'RELATED'
+  | 'RESPONDENT';
+
+/** An administrative penalty decision (行政处罚决定) */
+export type PenaltyDecision = {
+  __typename?: 'PenaltyDecision';
+  basis: Scalars['String']['output'];
+  confiscatedAmount: Scalars['Decimal']['output'];
+  decidedAt: Scalars['DateTime']['output'];
+  decidedBy: Scalars['String']['output'];
+  /** 决定书文号 */
+  decisionNo: Scalars['String']['output'];
+  fineAmount: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  kind: PenaltyKind;
+  paidAmount: Scalars['Decimal']['output'];
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  reasoning: Scalars['String']['output'];
+  servedAt?: Maybe<Scalars['DateTime']['output']>;
+  serviceMethod?: Maybe<ServiceMethod>;
+};
+
+/** Kind of administrative penalty (行政处罚种类, Art. 9) */
+export type PenaltyKind =
+  | 'BUSINESS_RESTRICTION'
+  | 'CONFISCATION'
+  | 'FINE'
+  | 'NO_PENALTY'
+  | 'REVOCATION'
+  | 'SUSPENSION'
+  | 'WARNING';
+
+/** The 18 street enforcement matters (街道综合执法事项类别) */
+export type PowerCategory =
+  /** 校外托管 */
+  | 'AFTER_SCHOOL_CARE'
+  /** 城市管理（市容环卫） */
+  | 'CITY_APPEARANCE'
+  /** 建筑废弃物 */
+  | 'CONSTRUCTION_WASTE'
+  /** 文化 */
+  | 'CULTURE'
+  /** 教育培训 */
+  | 'EDUCATION_TRAINING'
+  /** 林业 */
+  | 'FORESTRY'
+  /** 殡葬 */
+  | 'FUNERAL'
+  /** 燃气 */
+  | 'GAS'
+  /** 房屋租赁 */
+  | 'HOUSING_RENTAL'
+  /** 查违 */
+  | 'ILLEGAL_CONSTRUCTION'
+  /** 二次装修 */
+  | 'INTERIOR_RENOVATION'
+  /** 网吧 */
+  | 'INTERNET_CAFE'
+  /** 其他 */
+  | 'OTHER'
+  /** 户外广告 */
+  | 'OUTDOOR_ADVERTISING'
+  /** 采石取土 */
+  | 'QUARRYING'
+  /** 河道 */
+  | 'RIVER_CHANNEL'
+  /** 占道 */
+  | 'ROAD_OCCUPATION'
+  /** 焚烧固废 */
+  | 'WASTE_BURNING';
+
+/** A power-list item (权责清单事项) with its legal basis */
+export type PowerItem = {
+  __typename?: 'PowerItem';
+  category: PowerCategory;
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The provision broken (违法依据) */
+  legalBasis: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The provision setting the penalty (处罚依据) */
+  penaltyBasis: Scalars['String']['output'];
+  /** Permit types (许可类型) relevant to this matter */
+  permitTypes: Array<Scalars['String']['output']>;
+  /** Discretion benchmark (自由裁量基准), lightest first */
+  tiers: Array<DiscretionTier>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One case by id or case number (give exactly one) */
+  case: EnforcementCase;
+  /** The hash-chained history of a case, oldest first */
+  caseHistory: Array<CaseEvent>;
+  /** Cases the caller may see, newest first by default; keyset pagination */
+  cases: CaseConnection;
+  /** Departments known to the hub */
+  departments: Array<Department>;
+  /** A party by 统一社会信用代码 or 居民身份证号 (validated with its check character) */
+  party: Party;
+  /** The power list (权责清单), optionally one of the 18 categories */
+  powerItems: Array<PowerItem>;
+  /** Recomputes every hash of a case history and names the rows that do not verify */
+  verifyCaseHistory: HistoryVerification;
+};
+
+
+export type QueryCaseArgs = {
+  caseNo?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCaseHistoryArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type QueryCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CaseOrder>;
+};
+
+
+export type QueryDepartmentsArgs = {
+  kind?: InputMaybe<DepartmentKind>;
+};
+
+
+export type QueryPartyArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type QueryPowerItemsArgs = {
+  category?: InputMaybe<PowerCategory>;
+};
+
+
+export type QueryVerifyCaseHistoryArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+export type RecordExecutionInput = {
+  /** Amount paid in this instalment (0 for non-monetary penalties) */
+  amountPaid: Scalars['Decimal']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 受理: register a case */
+export type RegisterCaseInput = {
+  address: Scalars['String']['input'];
+  /** When the matter was discovered; defaults to now */
+  discoveredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  facts?: InputMaybe<Scalars['String']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  /** 执法证号 of the officers (at least two, Art. 42); the first leads */
+  officerBadgeNos: Array<Scalars['String']['input']>;
+  parties?: InputMaybe<Array<PartyInput>>;
+  /** Code of the power-list item (权责清单事项) */
+  powerItemCode: Scalars['String']['input'];
+  /** Serious case (重大案件): legal review required before a decision */
+  serious?: InputMaybe<Scalars['Boolean']['input']>;
+  source: CaseSource;
+  sourceRef?: InputMaybe<Scalars['String']['input']>;
+  summary: Scalars['String']['input'];
+};
+
+export type ServeDecisionInput = {
+  method: ServiceMethod;
+};
+
+/** How a decision was served (送达方式) */
+export type ServiceMethod =
+  | 'BY_POST'
+  | 'ELECTRONIC'
+  | 'IN_PERSON'
+  | 'LEFT_AT_DOMICILE'
+  | 'PUBLIC_NOTICE';
