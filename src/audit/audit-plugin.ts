@@ -4,6 +4,16 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { HubContext } from '../context';
 import type { AuditLog } from './audit-log';
+import { toDomainError } from '../errors/format-error';
+
+/** The codes the caller saw: a domain error keeps its code on the original error. */
+export function errorCodes(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>): string[] {
+  return [...new Set(errors.map((e) => String(toDomainError(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))].sort();
+}
+
+export function outcomeOf(codes: string[], hasData: boolean): string {
+  return codes.length === 0 ? 'OK' : `${hasData ? 'PARTIAL' : 'ERROR'}:${codes.join(',')}`;
+}
 
 export function rootFields(operation: OperationDefinitionNode | null | undefined): string[] {
   if (!operation) return [];
@@ -20,9 +30,9 @@ export function auditPlugin(log: AuditLog, onError: (err: unknown) => void): Apo
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: ctx, operation, errors, response }) {
-          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const codes = errorCodes(errors ?? []);
           const hasData = response.body.kind === 'single' && response.body.singleResult.data != null;
-          const outcome = codes.length === 0 ? 'OK' : `${hasData ? 'PARTIAL' : 'ERROR'}:${codes.sort().join(',')}`;
+          const outcome = outcomeOf(codes, hasData);
           try {
             await log.write({
               sub: ctx.principal.sub,

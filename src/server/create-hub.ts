@@ -18,7 +18,7 @@ import type { HubContext } from '../context';
 import { Authenticator } from '../auth/authenticate';
 import { TokenVerifier } from '../auth/jwt';
 import type { Principal } from '../auth/principal';
-import { auditPlugin, firstOperation, rootFields } from '../audit/audit-plugin';
+import { auditPlugin, errorCodes, firstOperation, outcomeOf, rootFields } from '../audit/audit-plugin';
 import { DomainError } from '../errors/domain-errors';
 import { createErrorFormatter } from '../errors/format-error';
 import { createLoaders } from '../loaders/create-loaders';
@@ -89,7 +89,9 @@ export async function createHub(config: Config, db: Database, options: HubOption
 
   // ───────────── WebSocket (graphql-ws), same port and path ─────────────
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
+  // Each operation over the socket gets its own context and leaves one audit record when it ends.
+  type WsExtra = { principal?: Principal; operations?: Map<string, { context: HubContext; codes: Set<string>; hadData: boolean }> };
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -97,34 +99,67 @@ export async function createHub(config: Config, db: Database, options: HubOption
         const auth = (params.authorization ?? params.Authorization) as string | undefined;
         try {
           ctx.extra.principal = await authenticator.authenticate(auth, (params.purpose as string | undefined) ?? null);
+          ctx.extra.operations = new Map();
           return true;
         } catch (err) {
           await auditRefusal(randomUUID(), err instanceof Error ? err.message : 'refused', { type: 'ws-connect', name: null, fields: [] });
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      context: (ctx) => newContext(ctx.extra.principal as Principal, randomUUID()),
+      context: (ctx, id) => {
+        const context = newContext(ctx.extra.principal as Principal, randomUUID());
+        ctx.extra.operations?.set(id, { context, codes: new Set(), hadData: false });
+        return context;
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const op = ctx.extra.operations?.get(id);
+        if (!op) return;
+        const body = result as { data?: unknown; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> };
+        if (body.data != null) op.hadData = true;
+        for (const code of errorCodes(body.errors ?? [])) op.codes.add(code);
+      },
+      // Validation errors end an operation without onComplete: audit it here.
+      onError: async (ctx, id, payload, errors) => {
+        await auditWsOperation(ctx.extra, id, payload, errorCodes(errors));
+      },
       onComplete: async (ctx, id, payload) => {
-        void id;
-        const principal = ctx.extra.principal as Principal;
-        await services.audit.write({
-          sub: principal.sub,
-          dept: principal.dept,
-          roles: principal.roles,
-          purpose: principal.purpose,
-          operationType: 'ws-operation',
-          operationName: payload.operationName ?? null,
-          fields: [],
-          caseIds: [],
-          personalFields: [],
-          outcome: 'OK',
-          requestId: randomUUID(),
-          at: clock(),
-        });
+        await auditWsOperation(ctx.extra, id, payload, null);
       },
     },
     wsServer,
   );
+
+  async function auditWsOperation(
+    extra: WsExtra,
+    id: string,
+    payload: { query: string; operationName?: string | null },
+    failedWith: string[] | null,
+  ): Promise<void> {
+    const principal = extra.principal as Principal;
+    const op = extra.operations?.get(id);
+    extra.operations?.delete(id);
+    const codes = failedWith ?? (op ? [...op.codes].sort() : []);
+    let node = null;
+    try {
+      node = firstOperation(parse(payload.query), payload.operationName);
+    } catch {
+      // validation already answered the client; the record keeps what is known
+    }
+    await services.audit.write({
+      sub: principal.sub,
+      dept: principal.dept,
+      roles: principal.roles,
+      purpose: principal.purpose,
+      operationType: node?.operation ?? 'unknown',
+      operationName: node?.name?.value ?? payload.operationName ?? null,
+      fields: rootFields(node),
+      caseIds: op ? [...op.context.audit.caseIds] : [],
+      personalFields: op ? [...op.context.audit.personalFields] : [],
+      outcome: outcomeOf(codes, op?.hadData ?? false),
+      requestId: op?.context.requestId ?? randomUUID(),
+      at: clock(),
+    });
+  }
 
   // ───────────── HTTP ─────────────
   const formatError = createErrorFormatter({ development, onInternalError: (err) => logger.error({ err }, 'internal error') });

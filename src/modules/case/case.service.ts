@@ -116,7 +116,7 @@ export class CaseService {
 
     const conditions: Prisma.EnforcementCaseWhereInput[] = [where];
     if (args.after) {
-      const cursor = decodeCursor(args.after, orderBy);
+      const cursor = decodeCursor(args.after, orderBy, { valueIsDate: order.field !== 'caseNo' });
       conditions.push(keysetAfter(order.field, order.dir, cursor));
     }
     const rows = await this.prisma.enforcementCase.findMany({
@@ -129,7 +129,6 @@ export class CaseService {
       cursor: encodeCursor(orderBy, node[order.field] as Date | string, node.id),
       node,
     }));
-    for (const c of page) scope.audit.caseIds.add(c.id);
     return {
       edges,
       pageInfo: {
