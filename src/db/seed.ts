@@ -27,7 +27,8 @@ import { buildCaseEvent, type ChainTip } from '../domain/case-events';
 import { USCC_ALPHABET, idNumberCheckChar, usccCheckChar, validateIdNumber, validateUscc } from '../domain/identifiers';
 import { DEPARTMENT_SEEDS, OFFICER_SEEDS, STREET_TEAMS, badgeNoFor } from './seed-data/departments';
 import { BUSINESS_KINDS, COOPERATIVE_VILLAGES, FEMALE_GIVEN, FIXED_PARTIES, MALE_GIVEN, SURNAMES, TRADE_NAMES, type PartyTag } from './seed-data/parties';
-import { HOLIDAYS_2026, ID_REGION_PREFIXES, MAKEUP_WORKDAYS_2026, STREET_PLACES, type CommunitySeed } from './seed-data/places';
+import { ID_REGION_PREFIXES, STREET_PLACES, type CommunitySeed } from './seed-data/places';
+import { WorkingDayCalendar } from '../domain/calendar';
 import {
   HANDING_DEPARTMENT,
   POWER_ITEM_SEEDS,
@@ -169,19 +170,14 @@ const HORIZON = sh(2026, 11, 18, 18, 0);
 const REFERENCE_CREATED = sh(2025, 12, 15, 9, 0);
 const IDENTIFIER_TODAY = new Date(HORIZON);
 
-const HOLIDAYS = new Set(HOLIDAYS_2026);
-const MAKEUP = new Set(MAKEUP_WORKDAYS_2026);
+const CALENDAR = new WorkingDayCalendar();
 
 function localDateString(ms: number): string {
   return new Date(ms + SHANGHAI).toISOString().slice(0, 10);
 }
 
 function isWorkday(ms: number): boolean {
-  const date = localDateString(ms);
-  if (MAKEUP.has(date)) return true;
-  if (HOLIDAYS.has(date)) return false;
-  const dow = new Date(ms + SHANGHAI).getUTCDay();
-  return dow >= 1 && dow <= 5;
+  return CALENDAR.isWorkingDay(new Date(ms));
 }
 
 /** Local midnight (as epoch ms) of the Shanghai day containing ms. */
@@ -1287,7 +1283,7 @@ export function buildDemoData(options: SeedOptions = {}): DemoRows {
   for (const l of laid) {
     const { plan, tl } = l;
     const caseNo = caseNoOf.get(plan.index) as string;
-    const pre = `深龙${plan.team.street.slice(0, 1)}综执`;
+    const pre = `深龙${plan.team.street}综执`;
     const add = (kind: DocumentKind, at: number | undefined, title: string, code: string, key: string = kind): void => {
       if (at === undefined) return;
       docPlans.push({ caseIndex: plan.index, kind, at, title, prefix: code === 'REVIEW' ? '深龙城管法审' : `${pre}${code}`, key });

@@ -708,10 +708,10 @@ async function nextCaseNo(tx: Tx, departmentCode: string, now: Date): Promise<st
   return `${prefix}${String(n).padStart(5, '0')}`;
 }
 
-/** 决定书文号 per team and year: 深龙观综执罚决〔2026〕9号. */
+/** 决定书文号 per team and year: 深龙观湖综执罚决〔2026〕9号. */
 async function nextDecisionNo(tx: Tx, department: { code: string; street: string | null }, now: Date): Promise<string> {
   const year = shanghaiYear(now);
-  const prefix = `深龙${(department.street ?? department.code).slice(0, 1)}综执罚决〔${year}〕`;
+  const prefix = `深龙${department.street ?? department.code}综执罚决〔${year}〕`;
   await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `decisionNo:${prefix}`);
   const numbers = await tx.penaltyDecision.findMany({ where: { decisionNo: { startsWith: prefix } }, select: { decisionNo: true } });
   const max = numbers.reduce((m, d) => Math.max(m, Number(d.decisionNo.slice(prefix.length).replace('号', '')) || 0), 0);

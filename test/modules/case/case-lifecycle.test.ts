@@ -134,7 +134,7 @@ describe('the whole lifecycle', () => {
     );
     expect(decided.errors).toBeUndefined();
     expect(decided.data?.decideCase.stage).toBe('DECIDED');
-    expect(decided.data?.decideCase.decision?.decisionNo).toMatch(/^深龙观综执罚决〔\d{4}〕\d+号$/);
+    expect(decided.data?.decideCase.decision?.decisionNo).toMatch(/^深龙观湖综执罚决〔\d{4}〕\d+号$/);
     expect(decided.data?.decideCase.decision?.fineAmount).toBe(Number(plainItem.max).toFixed(2));
 
     const served = await t.gql(ServeDecisionDocument, { caseId: c.id, input: { method: 'IN_PERSON' } }, officer);
