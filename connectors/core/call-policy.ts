@@ -36,7 +36,8 @@ export interface PolicyClock {
   random: () => number;
 }
 
-const realClock: PolicyClock = {
+/** Wall-clock time and real sleeps; tests inject their own. */
+export const realPolicyClock: PolicyClock = {
   now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
@@ -50,16 +51,19 @@ export class CallPolicy {
     readonly system: SystemName,
     private readonly options: CallPolicyOptions,
     private readonly logger: ConnectorLogger,
-    private readonly clock: PolicyClock = realClock,
+    private readonly clock: PolicyClock = realPolicyClock,
   ) {
     this.breaker = new CircuitBreaker(options.breaker, clock.now);
     this.metrics = new CallMetrics(undefined, undefined, clock.now);
   }
 
-  /** Backoff before attempt `attempt + 1`: exponential, capped, with "equal jitter". */
+  /**
+   * Backoff before attempt `attempt + 1`: the contracts' schedule (base, 2×base, 4×base…, capped)
+   * plus up to 25 % random jitter on top, so clients that failed together do not retry together.
+   */
   backoffMs(attempt: number): number {
     const exp = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(exp / 2 + (exp / 2) * this.clock.random());
+    return Math.round(exp + exp * 0.25 * this.clock.random());
   }
 
   async run<T>(operation: string, options: CallOptions, fn: (ctx: CallContext) => Promise<T>): Promise<T> {
