@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything else receives a typed Config,
 // so a misconfigured deployment fails at start-up with a message naming the variable.
 import path from 'node:path';
+import { parsePermitsConfig, type PermitsConfig } from '../connectors/permits/config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -30,6 +31,10 @@ export interface Config {
   seedOnStart: boolean;
   /** Apply pending migrations at start (always on for the embedded store). */
   migrateOnStart: boolean;
+  /** External systems; a system without a URL is served by its in-process simulator. */
+  connectors: {
+    permits: PermitsConfig;
+  };
 }
 
 export class ConfigError extends Error {
@@ -59,6 +64,16 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `must be a boolean (1/0/true/false), got "${raw}"`);
+}
+
+/** A connector's own parser names the variable; keep its message, as a ConfigError. */
+function connectorConfig<T>(variables: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(variables, err instanceof Error ? `: ${err.message}` : 'is invalid');
+  }
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -111,5 +126,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     seedOnStart: bool(env, 'SEED_ON_START', databaseUrl === null),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
+    connectors: {
+      permits: connectorConfig('PERMITS_*', () => parsePermitsConfig(env)),
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { Principal } from './auth/principal';
 import type { Loaders } from './loaders/create-loaders';
 import type { Services } from './services';
+import type { UpstreamLoaders } from './upstream/upstream';
 
 /** Collected while a request runs; written as one audit record when it ends. */
 export interface AuditCollector {
@@ -14,6 +15,8 @@ export interface RequestScope {
   principal: Principal;
   requestId: string;
   loaders: Loaders;
+  /** Per-request DataLoaders over the external systems. */
+  upstream: UpstreamLoaders;
   audit: AuditCollector;
 }
 

@@ -7,13 +7,18 @@ import { CaseService } from './modules/case/case.service';
 import { DepartmentService } from './modules/department/department.service';
 import { PartyService } from './modules/party/party.service';
 import { PowerItemService } from './modules/power-item/power-item.service';
+import { PermitService } from './modules/permit/permit.service';
+import type { Upstream } from './upstream/upstream';
 
-export function createServices(config: Config, db: Database, clock: () => Date = () => new Date()) {
+export function createServices(config: Config, db: Database, upstream: Upstream, clock: () => Date = () => new Date()) {
   const calendar = new WorkingDayCalendar();
+  const cases = new CaseService(db.prisma, calendar, config.graphql.maxPageSize, clock);
   return {
     calendar,
     audit: new AuditLog(db.prisma),
-    cases: new CaseService(db.prisma, calendar, config.graphql.maxPageSize, clock),
+    upstream,
+    cases,
+    permits: new PermitService(cases),
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),

@@ -4,11 +4,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { HubContext } from '../context';
 import type { AuditLog } from './audit-log';
-import { toDomainError } from '../errors/format-error';
+import { stableCode } from '../errors/format-error';
 
 /** The codes the caller saw: a domain error keeps its code on the original error. */
 export function errorCodes(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>): string[] {
-  return [...new Set(errors.map((e) => String(toDomainError(e)?.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))].sort();
+  return [...new Set(errors.map(stableCode))].sort();
 }
 
 export function outcomeOf(codes: string[], hasData: boolean): string {

@@ -2,6 +2,7 @@
 // message and details; anything unknown is masked, and stack traces never leave development.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { ConnectorError } from '../../connectors/core/connector-error';
 import { DomainError } from './domain-errors';
 
 const PASS_THROUGH_CODES = new Set([
@@ -31,8 +32,37 @@ export function toDomainError(error: unknown): DomainError | null {
   return null;
 }
 
+export function toConnectorError(error: unknown): ConnectorError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof ConnectorError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+/** The stable code a client sees for an error (used by the audit log too). */
+export function stableCode(error: { extensions?: Record<string, unknown> }): string {
+  return toDomainError(error)?.code ?? toConnectorError(error)?.code ?? String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
 export function createErrorFormatter(options: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const upstream = toConnectorError(error);
+    if (upstream) {
+      // The system's name and its own error code help a frontend explain; the raw body never leaves.
+      return {
+        message: upstream.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: upstream.code,
+          system: upstream.system,
+          ...(upstream.upstreamCode ? { upstreamCode: upstream.upstreamCode } : {}),
+          ...(upstream.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(upstream.retryAfterMs / 1000) } : {}),
+        },
+      };
+    }
     const domain = toDomainError(error);
     if (domain) {
       return {

@@ -15,6 +15,7 @@ import type {
   Officer,
   Party,
   PenaltyDecision,
+  PermitCheck,
   PowerItem,
 } from '../generated/prisma/client';
 
@@ -101,6 +102,13 @@ export function createLoaders(prisma: PrismaClient) {
     legalReviewsByCaseId: new DataLoader<string, LegalReview[]>(async (ids) =>
       groupBy(
         await prisma.legalReview.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.caseId,
+      ),
+    ),
+    permitChecksByCaseId: new DataLoader<string, PermitCheck[]>(async (ids) =>
+      groupBy(
+        await prisma.permitCheck.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ checkedAt: 'asc' }, { id: 'asc' }] }),
         ids,
         (r) => r.caseId,
       ),

@@ -8,6 +8,7 @@ import { CaseConnectionResolver, CaseResolver } from '../modules/case/case.resol
 import { DepartmentResolver, OfficerResolver } from '../modules/department/department.resolver';
 import { PartyResolver } from '../modules/party/party.resolver';
 import { PowerItemResolver } from '../modules/power-item/power-item.resolver';
+import { CasePermitsResolver, PartyPermitsResolver, PermitResolver } from '../modules/permit/permit.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -19,7 +20,17 @@ const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, n
 
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [CaseResolver, CaseConnectionResolver, PartyResolver, DepartmentResolver, OfficerResolver, PowerItemResolver],
+    resolvers: [
+      CaseResolver,
+      CaseConnectionResolver,
+      PartyResolver,
+      DepartmentResolver,
+      OfficerResolver,
+      PowerItemResolver,
+      PermitResolver,
+      PartyPermitsResolver,
+      CasePermitsResolver,
+    ],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [recordCasesTouched],
   });

@@ -24,11 +24,14 @@ import { createErrorFormatter } from '../errors/format-error';
 import { createLoaders } from '../loaders/create-loaders';
 import { buildHubSchema } from '../schema/build-schema';
 import { createServices, type Services } from '../services';
+import { createUpstream, createUpstreamLoaders, type Upstream } from '../upstream/upstream';
 import { createExplorerRouter } from './explorer';
 
 export interface HubOptions {
   clock?: () => Date;
   logger?: Logger;
+  /** Connections to the external systems; built from config when not given. */
+  upstream?: Upstream;
   /** Demo tokens shown in the explorer (sandbox only). */
   demoTokens?: ReadonlyArray<{ label: string; token: string }>;
 }
@@ -51,7 +54,8 @@ function header(value: string | string[] | undefined): string | undefined {
 export async function createHub(config: Config, db: Database, options: HubOptions = {}): Promise<Hub> {
   const logger = options.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.password', '*.secret'] });
   const clock = options.clock ?? (() => new Date());
-  const services = createServices(config, db, clock);
+  const upstream = options.upstream ?? (await createUpstream(config, logger));
+  const services = createServices(config, db, upstream, clock);
   const authenticator = new Authenticator(new TokenVerifier(config.auth), services.departments, clock);
   const schema = await buildHubSchema();
   const development = config.nodeEnv === 'development';
@@ -64,6 +68,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     principal,
     requestId,
     loaders: createLoaders(db.prisma),
+    upstream: createUpstreamLoaders(upstream),
     audit: { caseIds: new Set(), personalFields: new Set() },
     services,
   });
@@ -234,6 +239,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (!options.upstream) await upstream.close();
     },
   };
 }

@@ -329,8 +329,12 @@ export type EnforcementCase = {
   /** Officers on the case, lead first */
   officers: Array<CaseOfficer>;
   parties: Array<CaseParty>;
+  /** Permits checked for this case, with what the permits system said then */
+  permitChecks: Array<PermitCheck>;
   powerItem: PowerItem;
   registeredAt: Scalars['DateTime']['output'];
+  /** The parties' permits of the types that matter for the case's power item (e.g. an outdoor-advertising case shows 户外广告设置 permits) */
+  relatedPermits?: Maybe<Array<Permit>>;
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Serious case (重大案件): needs 法制审核 before a decision whatever its tier */
   serious: Scalars['Boolean']['output'];
@@ -441,6 +445,8 @@ export type Mutation = {
   recordExecution: EnforcementCase;
   /** 法制审核: NOTIFIED → LEGAL_REVIEW (REJECTED sends the case back to INVESTIGATING) */
   recordLegalReview: EnforcementCase;
+  /** Look a permit up now and keep what the permits system said on the case, as evidence (许可核查) */
+  recordPermitCheck: EnforcementCase;
   /** 受理: register a case (stage RECEIVED); needs at least two officers */
   registerCase: EnforcementCase;
   /** 送达: DECIDED → SERVED */
@@ -511,6 +517,12 @@ export type MutationRecordLegalReviewArgs = {
 };
 
 
+export type MutationRecordPermitCheckArgs = {
+  caseId: Scalars['ID']['input'];
+  permitNo: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterCaseArgs = {
   input: RegisterCaseInput;
 };
@@ -562,6 +574,8 @@ export type Party = {
   /** Legal representative (法定代表人) of an organisation */
   legalRepName?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** The party's permits (null with an UPSTREAM_ error when the permits system fails) */
+  permits?: Maybe<Array<Permit>>;
   phone?: Maybe<Scalars['String']['output']>;
 };
 
@@ -621,6 +635,85 @@ export type PenaltyKind =
   | 'REVOCATION'
   | 'SUSPENSION'
   | 'WARNING';
+
+/** An administrative permit (行政许可) as the permits system reports it now */
+export type Permit = {
+  __typename?: 'Permit';
+  address: Scalars['String']['output'];
+  conditions: Array<Scalars['String']['output']>;
+  /** 统一社会信用代码 or 居民身份证号 of the holder */
+  holderCode: Scalars['String']['output'];
+  holderName: Scalars['String']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  issuedBy: PermitIssuer;
+  /** 许可证号 */
+  permitNo: Scalars['String']['output'];
+  /** What the permit allows (许可范围) */
+  scope: Scalars['String']['output'];
+  status: PermitStatus;
+  statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  statusReason?: Maybe<Scalars['String']['output']>;
+  type: PermitType;
+  typeName: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Asia/Shanghai calendar date, inclusive */
+  validFrom: Scalars['String']['output'];
+  /** Asia/Shanghai calendar date, inclusive */
+  validTo: Scalars['String']['output'];
+};
+
+/** A permit checked for a case, with what the permits system said at that moment (evidence) */
+export type PermitCheck = {
+  __typename?: 'PermitCheck';
+  checkedAt: Scalars['DateTime']['output'];
+  checkedBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  permitNo: Scalars['String']['output'];
+  /** The permit exactly as the permits system returned it */
+  snapshot: Scalars['JSON']['output'];
+};
+
+/** Issuing authority (发证机关) */
+export type PermitIssuer = {
+  __typename?: 'PermitIssuer';
+  /** 统一社会信用代码 of the authority */
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** Status evaluated by the permits system at read time */
+export type PermitStatus =
+  /** 已过期 */
+  | 'EXPIRED'
+  /** 已撤销/吊销 */
+  | 'REVOKED'
+  /** 暂停/中止 */
+  | 'SUSPENDED'
+  /** 有效 */
+  | 'VALID';
+
+/** Type of an administrative permit (行政许可类型) */
+export type PermitType =
+  /** 建设工程规划许可 */
+  | 'CONSTRUCTION_PLANNING'
+  /** 城市建筑垃圾处置核准 */
+  | 'CONSTRUCTION_WASTE'
+  /** 燃气经营许可 */
+  | 'GAS_OPERATION'
+  /** 临时占用城市绿地许可 */
+  | 'GREEN_SPACE_OCCUPATION'
+  /** 夜间施工许可 */
+  | 'NIGHT_CONSTRUCTION'
+  /** 户外广告设置许可 */
+  | 'OUTDOOR_AD'
+  /** 挖掘城市道路许可 */
+  | 'ROAD_EXCAVATION'
+  /** 临时占用城市道路许可 */
+  | 'ROAD_OCCUPATION'
+  /** 占道经营（临时摊点）许可 */
+  | 'STREET_VENDING'
+  /** 砍伐、迁移城市树木许可 */
+  | 'TREE_FELLING';
 
 /** The 18 street enforcement matters (街道综合执法事项类别) */
 export type PowerCategory =
@@ -690,6 +783,8 @@ export type Query = {
   departments: Array<Department>;
   /** A party by 统一社会信用代码 or 居民身份证号 (validated with its check character) */
   party: Party;
+  /** A permit by number from the permits system (行政许可); null when it does not exist */
+  permit?: Maybe<Permit>;
   /** The power list (权责清单), optionally one of the 18 categories */
   powerItems: Array<PowerItem>;
   /** Recomputes every hash of a case history and names the rows that do not verify */
@@ -723,6 +818,11 @@ export type QueryDepartmentsArgs = {
 
 export type QueryPartyArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type QueryPermitArgs = {
+  permitNo: Scalars['String']['input'];
 };
 
 

@@ -186,7 +186,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'CITY_APPEARANCE',
     legalBasis: '《城市市容和环境卫生管理条例》第十六条',
     penaltyBasis: '《城市市容和环境卫生管理条例》第三十四条第（七）项',
-    permitTypes: ['建筑工程施工许可'],
+    permitTypes: ['NIGHT_CONSTRUCTION', 'ROAD_EXCAVATION'],
     tiers: [
       tier(1, '轻微', '围挡局部缺损或裸土覆盖不全，面积100平方米以下，当场整改', 'WARNING'),
       tier(2, '一般', '未设置围挡或裸土未覆盖面积100至500平方米', 'FINE', [200, 1000]),
@@ -211,7 +211,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'OUTDOOR_ADVERTISING',
     legalBasis: '《城市市容和环境卫生管理条例》第十一条；《深圳市户外广告管理办法》关于户外广告设施设置许可的规定',
     penaltyBasis: '《城市市容和环境卫生管理条例》第三十六条第（一）项',
-    permitTypes: ['户外广告设置'],
+    permitTypes: ['OUTDOOR_AD'],
     tiers: [
       tier(1, '轻微', '广告画面面积10平方米以下，在责令期限内自行拆除', 'WARNING'),
       tier(2, '一般', '广告画面面积10至50平方米', 'FINE', [1000, 5000]),
@@ -235,7 +235,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'OUTDOOR_ADVERTISING',
     legalBasis: '《城市市容和环境卫生管理条例》第十一条；《深圳市户外广告管理办法》关于按照许可内容设置、期满拆除的规定',
     penaltyBasis: '《城市市容和环境卫生管理条例》第三十六条第（一）项',
-    permitTypes: ['户外广告设置'],
+    permitTypes: ['OUTDOOR_AD'],
     tiers: [
       tier(1, '轻微', '超出许可面积20%以下或期满30日以内，当场承诺整改并按期完成', 'WARNING'),
       tier(2, '一般', '超出许可面积20%至50%，或期满30日以上未拆除', 'FINE', [1000, 5000]),
@@ -262,7 +262,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     legalBasis: '《深圳经济特区市容和环境卫生管理条例》（2023年修订）第十八条第二款',
     penaltyBasis:
       '《深圳经济特区市容和环境卫生管理条例》（2023年修订）法律责任章：责令改正；拒不改正的，按照占地面积每平方米一千元处以罚款；情节严重的，并处没收违法摆卖的物品和实施违法行为的工具',
-    permitTypes: ['临时占用道路'],
+    permitTypes: ['ROAD_OCCUPATION', 'STREET_VENDING'],
     tiers: [
       tier(1, '轻微', FIRST_OFFENCE, 'NO_PENALTY'),
       tier(2, '一般', '经责令改正拒不改正，占地面积5平方米以下', 'FINE', [1000, 5000]),
@@ -288,7 +288,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'ROAD_OCCUPATION',
     legalBasis: '《城市道路管理条例》第三十一条',
     penaltyBasis: '《城市道路管理条例》第四十二条第（六）项',
-    permitTypes: ['临时占用道路'],
+    permitTypes: ['ROAD_OCCUPATION', 'STREET_VENDING'],
     tiers: [
       tier(1, '轻微', '超出批准面积10平方米以下或超时1小时以内，当场改正', 'WARNING'),
       tier(2, '一般', '超出批准面积10至30平方米，或多次超时占用', 'FINE', [2000, 8000]),
@@ -315,7 +315,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'FORESTRY',
     legalBasis: '《中华人民共和国森林法》第五十六条第一款',
     penaltyBasis: '《中华人民共和国森林法》第七十六条第二款',
-    permitTypes: ['林木采伐许可'],
+    permitTypes: ['TREE_FELLING'],
     tiers: [
       tier(1, '轻微', '滥伐林木价值1000元以下，主动补种', 'FINE', [1000, 5000]),
       tier(2, '一般', '滥伐林木价值1000元至5000元', 'FINE', [5000, 25000]),
@@ -415,7 +415,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'EDUCATION_TRAINING',
     legalBasis: '《中华人民共和国民办教育促进法》第十二条；《校外培训行政处罚暂行办法》关于未经审批开展校外培训的规定',
     penaltyBasis: '《中华人民共和国民办教育促进法》第六十四条',
-    permitTypes: ['办学许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', FIRST_OFFENCE + '；招生10人以下，已停止办学并退还费用', 'NO_PENALTY'),
       tier(2, '一般', '违法所得一倍以上二倍以下；招生10至50人', 'FINE', [5000, 30000]),
@@ -440,7 +440,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'AFTER_SCHOOL_CARE',
     legalBasis: '《中华人民共和国市场主体登记管理条例》第三条第一款',
     penaltyBasis: '《中华人民共和国市场主体登记管理条例》第四十三条',
-    permitTypes: ['营业执照'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', FIRST_OFFENCE + '；已在责令期限内办理登记', 'NO_PENALTY'),
       tier(2, '一般', '责令改正，没收违法所得', 'CONFISCATION'),
@@ -463,7 +463,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'AFTER_SCHOOL_CARE',
     legalBasis: '《中华人民共和国食品安全法》第三十五条第一款',
     penaltyBasis: '《中华人民共和国食品安全法》第一百二十二条第一款',
-    permitTypes: ['食品经营许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', FIRST_OFFENCE + '；已停止供餐并申领许可，无危害后果', 'NO_PENALTY'),
       tier(2, '一般', '违法经营的食品货值金额不足一万元', 'FINE', [50000, 100000]),
@@ -488,7 +488,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'GAS',
     legalBasis: '《城镇燃气管理条例》第十五条第一款',
     penaltyBasis: '《城镇燃气管理条例》第四十五条第一款',
-    permitTypes: ['燃气经营许可'],
+    permitTypes: ['GAS_OPERATION'],
     tiers: [
       tier(1, '轻微', '储存、销售液化石油气钢瓶10瓶以下，经营时间短', 'FINE', [50000, 100000]),
       tier(2, '一般', '储存、销售钢瓶10至50瓶，或经营时间1个月以上', 'FINE', [100000, 300000]),
@@ -514,7 +514,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'GAS',
     legalBasis: '《城镇燃气管理条例》第十八条',
     penaltyBasis: '《城镇燃气管理条例》第四十五条第二款',
-    permitTypes: ['燃气经营许可'],
+    permitTypes: ['GAS_OPERATION'],
     tiers: [
       tier(1, '轻微', '初次违反，涉及钢瓶10瓶以下并立即改正', 'FINE', [30000, 60000]),
       tier(2, '一般', '向无证单位或个人供应经营用气，或超出许可区域经营', 'FINE', [60000, 200000]),
@@ -613,7 +613,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'CULTURE',
     legalBasis: '《出版管理条例》第三十五条',
     penaltyBasis: '《出版管理条例》第六十一条',
-    permitTypes: ['出版物经营许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '违法经营额很小，没收出版物和违法所得，不予罚款', 'CONFISCATION'),
       tier(2, '一般', '违法经营额不足1万元', 'FINE', [1000, 20000]),
@@ -640,7 +640,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     legalBasis: '《中华人民共和国矿产资源法》（2024年11月8日修订，2025年7月1日起施行）关于开采矿产资源应当依法取得采矿权的规定',
     penaltyBasis:
       '《中华人民共和国矿产资源法》（2024年修订）法律责任章：未取得采矿权擅自开采矿产资源的，责令停止违法行为，没收违法开采的矿产品和违法所得，并处罚款',
-    permitTypes: ['采矿许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '开采量100立方米以下，已停止并恢复', 'FINE', [10000, 50000]),
       tier(2, '一般', '开采量100至1000立方米', 'CONFISCATION', [50000, 200000]),
@@ -716,7 +716,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'FUNERAL',
     legalBasis: '《殡葬管理条例》第八条',
     penaltyBasis: '《殡葬管理条例》第十八条',
-    permitTypes: ['殡葬设施建设审批'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '规模较小且已自行拆除恢复，没收违法所得', 'CONFISCATION'),
       tier(2, '一般', '没收违法所得，并处违法所得1倍以上2倍以下罚款', 'FINE', [10000, 50000]),
@@ -741,7 +741,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'INTERNET_CAFE',
     legalBasis: '《互联网上网服务营业场所管理条例》第七条',
     penaltyBasis: '《互联网上网服务营业场所管理条例》第二十七条',
-    permitTypes: ['网络文化经营许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '违法经营额不足1万元，电脑10台以下', 'CONFISCATION', [10000, 20000]),
       tier(2, '一般', '违法经营额不足1万元，电脑10台以上或接纳未成年人', 'CONFISCATION', [20000, 50000]),
@@ -766,7 +766,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'INTERNET_CAFE',
     legalBasis: '《互联网上网服务营业场所管理条例》第二十一条',
     penaltyBasis: '《互联网上网服务营业场所管理条例》第三十一条第（二）项',
-    permitTypes: ['网络文化经营许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '首次接纳未成年人1名', 'WARNING'),
       tier(2, '一般', '接纳未成年人2名以上，或一年内第二次', 'FINE', [5000, 15000]),
@@ -815,7 +815,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'RIVER_CHANNEL',
     legalBasis: '《中华人民共和国水法》第三十七条第二款',
     penaltyBasis: '《中华人民共和国水法》第六十五条第一款',
-    permitTypes: ['河道管理范围内建设项目审批'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '建筑面积20平方米以下，在责令期限内自行拆除', 'FINE', [10000, 30000]),
       tier(2, '一般', '建筑面积20至100平方米', 'FINE', [30000, 60000]),
@@ -889,7 +889,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'CONSTRUCTION_WASTE',
     legalBasis: '《城市建筑垃圾管理规定》第七条；《深圳市建筑废弃物管理办法》关于建筑废弃物排放核准的规定',
     penaltyBasis: '《城市建筑垃圾管理规定》第二十五条',
-    permitTypes: ['建筑废弃物排放核准'],
+    permitTypes: ['CONSTRUCTION_WASTE'],
     tiers: [
       tier(1, '轻微', '建设单位、运输单位处置量50立方米以下', 'FINE', [5000, 15000]),
       tier(2, '一般', '建设单位、运输单位处置量50立方米以上', 'FINE', [15000, 30000]),
@@ -912,7 +912,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'CONSTRUCTION_WASTE',
     legalBasis: '《中华人民共和国固体废物污染环境防治法》第六十三条第二款',
     penaltyBasis: '《中华人民共和国固体废物污染环境防治法》第一百一十一条第一款第（五）项、第二款',
-    permitTypes: ['建筑废弃物排放核准'],
+    permitTypes: ['CONSTRUCTION_WASTE'],
     tiers: [
       tier(1, '轻微', '倾倒量100立方米以下，及时清运', 'FINE', [100000, 200000]),
       tier(2, '一般', '倾倒量100至1000立方米', 'FINE', [200000, 500000]),
@@ -939,7 +939,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'ILLEGAL_CONSTRUCTION',
     legalBasis: '《中华人民共和国城乡规划法》第四十条第一款；《深圳经济特区规划土地监察条例》关于违法建筑的规定',
     penaltyBasis: '《中华人民共和国城乡规划法》第六十四条',
-    permitTypes: ['建设工程规划许可'],
+    permitTypes: ['CONSTRUCTION_PLANNING'],
     tiers: [
       tier(1, '轻微', '尚可采取改正措施消除对规划实施的影响，处建设工程造价5%以上7%以下罚款', 'FINE', [5000, 30000]),
       tier(2, '一般', '尚可改正，处建设工程造价7%以上10%以下罚款', 'FINE', [30000, 100000]),
@@ -964,7 +964,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'ILLEGAL_CONSTRUCTION',
     legalBasis: '《中华人民共和国城乡规划法》第四十条第一款；《深圳经济特区规划土地监察条例》关于违法建筑的规定',
     penaltyBasis: '《中华人民共和国城乡规划法》第六十四条',
-    permitTypes: ['建设工程规划许可'],
+    permitTypes: ['CONSTRUCTION_PLANNING'],
     tiers: [
       tier(1, '轻微', '搭建面积20平方米以下，在责令期限内自行拆除', 'NO_PENALTY'),
       tier(2, '一般', '尚可改正，处建设工程造价5%以上10%以下罚款', 'FINE', [2000, 20000]),
@@ -990,7 +990,7 @@ export const POWER_ITEM_SEEDS: ReadonlyArray<PowerItemSeed> = [
     category: 'OTHER',
     legalBasis: '《中华人民共和国大气污染防治法》第八十一条第一款',
     penaltyBasis: '《中华人民共和国大气污染防治法》第一百一十八条第一款',
-    permitTypes: ['食品经营许可'],
+    permitTypes: [],
     tiers: [
       tier(1, '轻微', '已安装净化设施但未正常使用，当场改正', 'FINE', [5000, 10000]),
       tier(2, '一般', '未安装油烟净化设施', 'FINE', [10000, 30000]),

@@ -1,13 +1,14 @@
 // Case rules of 行政处罚法 (2021): who may see a case, which step may follow which, and what
 // each step must satisfy. Every change runs in one transaction that locks the case row,
 // appends a hash-chained event and bumps the version, so a step is all-or-nothing.
+import { createHash } from 'node:crypto';
 import type { CaseEventType, CaseStage, EnforcementCase, Prisma, PrismaClient } from '../../generated/prisma/client';
 import { assertMayHandle, assertMayReview, caseReadScope } from '../../auth/access-policy';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { caseDeadlines, type CaseDeadline, type CaseTimestamps } from '../../domain/case-deadlines';
 import { buildCaseEvent, caseEventHashContent } from '../../domain/case-events';
-import { chainHash, GENESIS_HASH } from '../../domain/hash-chain';
+import { canonicalJson, chainHash, GENESIS_HASH } from '../../domain/hash-chain';
 import { validatePartyCode } from '../../domain/identifiers';
 import {
   ConflictError,
@@ -377,6 +378,34 @@ export class CaseService {
         stageAfter: c.stage === 'FILED' ? 'INVESTIGATING' : c.stage,
         type: 'EVIDENCE_ADDED',
         payload: { evidenceId: evidence.id, kind: input.kind, sha256: input.sha256, collector: input.collectorBadgeNo },
+      };
+    });
+  }
+
+  /** A permit looked up for the case, kept with its content hash as evidence of what the permits system said. */
+  recordPermitCheck(scope: RequestScope, caseId: string, permit: Record<string, unknown> & { permitNo: string; status: string }) {
+    return this.step(scope, caseId, 'recordPermitCheck', ['RECEIVED', 'FILED', 'INVESTIGATING'], null, async (tx, c, now) => {
+      const officers = await tx.caseOfficer.findMany({ where: { caseId: c.id }, include: { officer: true }, orderBy: { lead: 'desc' } });
+      const collector = officers.find((o) => o.officer.badgeNo === scope.principal.sub) ?? officers[0];
+      const snapshot = JSON.parse(JSON.stringify(permit)) as Prisma.InputJsonObject;
+      const sha256 = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+      const check = await tx.permitCheck.create({
+        data: { caseId: c.id, permitNo: permit.permitNo, snapshot, checkedBy: scope.principal.sub, checkedAt: now },
+      });
+      await tx.evidence.create({
+        data: {
+          caseId: c.id,
+          kind: 'PERMIT_CHECK',
+          description: `许可核查 ${permit.permitNo}: ${permit.status}`,
+          sha256,
+          collectorId: collector.officerId,
+          collectedAt: now,
+        },
+      });
+      return {
+        stageAfter: c.stage === 'FILED' ? 'INVESTIGATING' : c.stage,
+        type: 'PERMIT_CHECKED',
+        payload: { permitCheckId: check.id, permitNo: permit.permitNo, status: permit.status, sha256 },
       };
     });
   }

@@ -1,0 +1,34 @@
+// The hub's connections to the external systems, built once per instance from config; each
+// request gets fresh DataLoaders over them so one request makes one batched call per system.
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { PolicyClock } from '../../connectors/core/call-policy';
+import type { Connector, ConnectorLogger } from '../../connectors/core/types';
+import { createPermitsConnector, type PermitsConnector } from '../../connectors/permits';
+
+export interface Upstream {
+  permits: PermitsConnector;
+  all(): Connector[];
+  close(): Promise<void>;
+}
+
+export async function createUpstream(config: Config, logger: Logger, clock?: PolicyClock): Promise<Upstream> {
+  const log = (system: string): ConnectorLogger => logger.child({ component: 'connector', system });
+  const permits = await createPermitsConnector(config.connectors.permits, { logger: log('permits'), clock });
+  const all = (): Connector[] => [permits];
+  return {
+    permits,
+    all,
+    async close() {
+      await Promise.all(all().map((c) => c.close()));
+    },
+  };
+}
+
+export function createUpstreamLoaders(upstream: Upstream) {
+  return {
+    permits: upstream.permits.createLoaders(),
+  };
+}
+
+export type UpstreamLoaders = ReturnType<typeof createUpstreamLoaders>;
