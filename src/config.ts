@@ -2,6 +2,7 @@
 // so a misconfigured deployment fails at start-up with a message naming the variable.
 import path from 'node:path';
 import { parsePermitsConfig, type PermitsConfig } from '../connectors/permits/config';
+import { parsePublicSecurityConfig, type PublicSecurityConfig } from '../connectors/public-security/config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -34,6 +35,7 @@ export interface Config {
   /** External systems; a system without a URL is served by its in-process simulator. */
   connectors: {
     permits: PermitsConfig;
+    publicSecurity: PublicSecurityConfig;
   };
 }
 
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
     connectors: {
       permits: connectorConfig('PERMITS_*', () => parsePermitsConfig(env)),
+      publicSecurity: connectorConfig('PSB_*', () => parsePublicSecurityConfig(env)),
     },
   };
 }

@@ -8,6 +8,8 @@ import { DepartmentService } from './modules/department/department.service';
 import { PartyService } from './modules/party/party.service';
 import { PowerItemService } from './modules/power-item/power-item.service';
 import { PermitService } from './modules/permit/permit.service';
+import { IdentityService } from './modules/identity/identity.service';
+import { ConnectorHealthService } from './modules/connector-health/connector-health.service';
 import type { Upstream } from './upstream/upstream';
 
 export function createServices(config: Config, db: Database, upstream: Upstream, clock: () => Date = () => new Date()) {
@@ -19,6 +21,8 @@ export function createServices(config: Config, db: Database, upstream: Upstream,
     upstream,
     cases,
     permits: new PermitService(cases),
+    identity: new IdentityService(cases, clock),
+    connectorHealth: new ConnectorHealthService(upstream),
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),

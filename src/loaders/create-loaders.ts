@@ -14,6 +14,7 @@ import type {
   LegalReview,
   Officer,
   Party,
+  IdentityCheck,
   PenaltyDecision,
   PermitCheck,
   PowerItem,
@@ -109,6 +110,13 @@ export function createLoaders(prisma: PrismaClient) {
     permitChecksByCaseId: new DataLoader<string, PermitCheck[]>(async (ids) =>
       groupBy(
         await prisma.permitCheck.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ checkedAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.caseId,
+      ),
+    ),
+    identityChecksByCaseId: new DataLoader<string, IdentityCheck[]>(async (ids) =>
+      groupBy(
+        await prisma.identityCheck.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ checkedAt: 'asc' }, { id: 'asc' }] }),
         ids,
         (r) => r.caseId,
       ),

@@ -9,6 +9,8 @@ import { DepartmentResolver, OfficerResolver } from '../modules/department/depar
 import { PartyResolver } from '../modules/party/party.resolver';
 import { PowerItemResolver } from '../modules/power-item/power-item.resolver';
 import { CasePermitsResolver, PartyPermitsResolver, PermitResolver } from '../modules/permit/permit.resolver';
+import { CaseIdentityResolver, IdentityResolver } from '../modules/identity/identity.resolver';
+import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -30,6 +32,9 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       PermitResolver,
       PartyPermitsResolver,
       CasePermitsResolver,
+      IdentityResolver,
+      CaseIdentityResolver,
+      ConnectorHealthResolver,
     ],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [recordCasesTouched],

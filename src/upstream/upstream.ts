@@ -5,9 +5,11 @@ import type { Config } from '../config';
 import type { PolicyClock } from '../../connectors/core/call-policy';
 import type { Connector, ConnectorLogger } from '../../connectors/core/types';
 import { createPermitsConnector, type PermitsConnector } from '../../connectors/permits';
+import { createPublicSecurityConnector, type PublicSecurityConnector } from '../../connectors/public-security';
 
 export interface Upstream {
   permits: PermitsConnector;
+  publicSecurity: PublicSecurityConnector;
   all(): Connector[];
   close(): Promise<void>;
 }
@@ -15,9 +17,11 @@ export interface Upstream {
 export async function createUpstream(config: Config, logger: Logger, clock?: PolicyClock): Promise<Upstream> {
   const log = (system: string): ConnectorLogger => logger.child({ component: 'connector', system });
   const permits = await createPermitsConnector(config.connectors.permits, { logger: log('permits'), clock });
-  const all = (): Connector[] => [permits];
+  const publicSecurity = await createPublicSecurityConnector(config.connectors.publicSecurity, { logger: log('public-security'), clock });
+  const all = (): Connector[] => [permits, publicSecurity];
   return {
     permits,
+    publicSecurity,
     all,
     async close() {
       await Promise.all(all().map((c) => c.close()));
@@ -28,6 +32,7 @@ export async function createUpstream(config: Config, logger: Logger, clock?: Pol
 export function createUpstreamLoaders(upstream: Upstream) {
   return {
     permits: upstream.permits.createLoaders(),
+    identity: upstream.publicSecurity.createLoaders().identity,
   };
 }
 

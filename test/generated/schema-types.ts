@@ -215,8 +215,33 @@ export type ChainProblemKind =
   /** A sequence number is missing or repeated */
   | 'SEQUENCE_GAP';
 
+export type CircuitState =
+  /** Calls flow normally */
+  | 'CLOSED'
+  /** One trial call decides whether the circuit closes again */
+  | 'HALF_OPEN'
+  /** Recent calls failed in a row: calls fail fast until the open period ends */
+  | 'OPEN';
+
 export type CloseCaseInput = {
   summary: Scalars['String']['input'];
+};
+
+/** Health of the connection to one external system, over the last 5 minutes */
+export type ConnectorHealthReport = {
+  __typename?: 'ConnectorHealthReport';
+  circuit: CircuitState;
+  /** Share of failed calls, 0–1 */
+  errorRate: Scalars['Float']['output'];
+  lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  lastErrorCode?: Maybe<Scalars['String']['output']>;
+  /** remote, or simulator when no URL is configured */
+  mode: Scalars['String']['output'];
+  p50Ms?: Maybe<Scalars['Float']['output']>;
+  p95Ms?: Maybe<Scalars['Float']['output']>;
+  recentCalls: Scalars['Int']['output'];
+  /** permits, social-credit, public-security, case-transfer or hotline-12345 */
+  system: Scalars['String']['output'];
 };
 
 /** A correction (更正): the changed fields and why; recorded as a new event, nothing is overwritten in the history */
@@ -319,6 +344,8 @@ export type EnforcementCase = {
   facts?: Maybe<Scalars['String']['output']>;
   filedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** Identity checks recorded on the case (results only) */
+  identityChecks: Array<IdentityCheck>;
   /** The newest events, newest first */
   latestEvents: Array<CaseEvent>;
   legalReviews: Array<LegalReview>;
@@ -398,6 +425,27 @@ export type HistoryVerification = {
   verifiedAt: Scalars['DateTime']['output'];
 };
 
+/** An identity verification by public security recorded on a case (身份核验): the result only */
+export type IdentityCheck = {
+  __typename?: 'IdentityCheck';
+  checkedAt: Scalars['DateTime']['output'];
+  checkedBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  purpose: VerificationPurpose;
+  result: IdentityMatch;
+  /** Reference of the check at public security */
+  verificationId: Scalars['String']['output'];
+};
+
+/** What public security (公安) answers to an identity check: nothing else about the person is returned or stored */
+export type IdentityMatch =
+  /** Name and ID number belong together */
+  | 'MATCH'
+  /** The number exists, the name differs */
+  | 'MISMATCH'
+  /** The number is not registered */
+  | 'NOT_FOUND';
+
 /** A legal review (法制审核) of a proposed decision */
 export type LegalReview = {
   __typename?: 'LegalReview';
@@ -451,6 +499,12 @@ export type Mutation = {
   registerCase: EnforcementCase;
   /** 送达: DECIDED → SERVED */
   serveDecision: EnforcementCase;
+  /** Every natural-person party of the case, with the case's records, in one batched call */
+  verifyCaseParties: Array<IdentityCheck>;
+  /** Several persons in one batched call (≤ 20 per upstream call) */
+  verifyIdentities: Array<IdentityCheck>;
+  /** 身份核验 through public security; records MATCH/MISMATCH/NOT_FOUND on the case, nothing else */
+  verifyIdentity: IdentityCheck;
 };
 
 
@@ -532,6 +586,27 @@ export type MutationServeDecisionArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: ServeDecisionInput;
+};
+
+
+export type MutationVerifyCasePartiesArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose: VerificationPurpose;
+};
+
+
+export type MutationVerifyIdentitiesArgs = {
+  caseId: Scalars['ID']['input'];
+  input: PersonsToVerify;
+  purpose: VerificationPurpose;
+};
+
+
+export type MutationVerifyIdentityArgs = {
+  caseId: Scalars['ID']['input'];
+  idNumber: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  purpose: VerificationPurpose;
 };
 
 /** 告知: notify the party of the proposed penalty and its rights (陈述、申辩、听证) */
@@ -715,6 +790,16 @@ export type PermitType =
   /** 砍伐、迁移城市树木许可 */
   | 'TREE_FELLING';
 
+/** A person to check: name exactly as registered (multi-part names with ·) and 居民身份证号 */
+export type PersonToVerify = {
+  idNumber: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type PersonsToVerify = {
+  persons: Array<PersonToVerify>;
+};
+
 /** The 18 street enforcement matters (街道综合执法事项类别) */
 export type PowerCategory =
   /** 校外托管 */
@@ -779,6 +864,8 @@ export type Query = {
   caseHistory: Array<CaseEvent>;
   /** Cases the caller may see, newest first by default; keyset pagination */
   cases: CaseConnection;
+  /** Per external system: circuit state, error rate, p50/p95 latency, last error (SUPERVISOR, ADMIN) */
+  connectorHealth: Array<ConnectorHealthReport>;
   /** Departments known to the hub */
   departments: Array<Department>;
   /** A party by 统一社会信用代码 or 居民身份证号 (validated with its check character) */
@@ -872,3 +959,12 @@ export type ServiceMethod =
   | 'IN_PERSON'
   | 'LEFT_AT_DOMICILE'
   | 'PUBLIC_NOTICE';
+
+/** Why the identity is checked; audited by public security */
+export type VerificationPurpose =
+  /** 案件调查取证 */
+  | 'CASE_INVESTIGATION'
+  /** 文书送达 */
+  | 'DOCUMENT_SERVICE'
+  /** 处罚执行 */
+  | 'PENALTY_ENFORCEMENT';

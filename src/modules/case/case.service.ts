@@ -2,7 +2,7 @@
 // each step must satisfy. Every change runs in one transaction that locks the case row,
 // appends a hash-chained event and bumps the version, so a step is all-or-nothing.
 import { createHash } from 'node:crypto';
-import type { CaseEventType, CaseStage, EnforcementCase, Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { CaseEventType, CaseStage, EnforcementCase, IdentityCheck, Prisma, PrismaClient } from '../../generated/prisma/client';
 import { assertMayHandle, assertMayReview, caseReadScope } from '../../auth/access-policy';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';
@@ -382,6 +382,31 @@ export class CaseService {
     });
   }
 
+  /** Throws unless the caller may take steps on this case. */
+  assertMayHandle(scope: RequestScope, c: Pick<EnforcementCase, 'departmentId'>): void {
+    assertMayHandle(scope.principal, c.departmentId);
+  }
+
+  /** Identity checks (results only) recorded on the case in one event. */
+  async recordIdentityChecks(
+    scope: RequestScope,
+    caseId: string,
+    checks: { result: 'MATCH' | 'MISMATCH' | 'NOT_FOUND'; verificationId: string; purpose: string; partyId: string | null }[],
+  ) {
+    const created: IdentityCheck[] = [];
+    await this.step(scope, caseId, 'verifyIdentity', OPEN_STAGES, null, async (tx, c, now) => {
+      for (const check of checks) {
+        created.push(await tx.identityCheck.create({ data: { ...check, caseId: c.id, checkedBy: scope.principal.sub, checkedAt: now } }));
+      }
+      return {
+        stageAfter: c.stage,
+        type: 'IDENTITY_VERIFIED',
+        payload: { checks: created.map((x) => ({ identityCheckId: x.id, result: x.result, verificationId: x.verificationId, purpose: x.purpose })) },
+      };
+    });
+    return created;
+  }
+
   /** A permit looked up for the case, kept with its content hash as evidence of what the permits system said. */
   recordPermitCheck(scope: RequestScope, caseId: string, permit: Record<string, unknown> & { permitNo: string; status: string }) {
     return this.step(scope, caseId, 'recordPermitCheck', ['RECEIVED', 'FILED', 'INVESTIGATING'], null, async (tx, c, now) => {
@@ -669,6 +694,9 @@ const ALL_STAGES: readonly CaseStage[] = [
   'CLOSED',
   'TRANSFERRED',
 ];
+
+/** Stages in which a case is still being handled. */
+const OPEN_STAGES: readonly CaseStage[] = ['RECEIVED', 'FILED', 'INVESTIGATING', 'NOTIFIED', 'LEGAL_REVIEW', 'DECIDED', 'SERVED', 'EXECUTING'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: string): boolean {

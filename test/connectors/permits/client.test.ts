@@ -196,8 +196,8 @@ describe('PermitsClient — answers and errors', () => {
     const err = await failure(client().getPermit('440309HWGG2025000123'));
     expect(err).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamCode: 'INTERNAL', httpStatus: 500, retryable: true });
     expect(hits()).toBe(3);
-    // random() = 1 in the fake clock: the contract's 1 s, then 2 s.
-    expect(clock.sleeps).toEqual([1000, 2000]);
+    // random() = 1 in the fake clock: the contract's 1 s, then 2 s, each plus the full 25 % jitter.
+    expect(clock.sleeps).toEqual([1250, 2500]);
   });
 
   it('maps 503 UPSTREAM_MAINTENANCE to UPSTREAM_UNAVAILABLE with its Retry-After, retried after that wait', async () => {
