@@ -850,7 +850,7 @@ export type PowerItem = {
   name: Scalars['String']['output'];
   /** The provision setting the penalty (处罚依据) */
   penaltyBasis: Scalars['String']['output'];
-  /** Permit types (许可类型) relevant to this matter */
+  /** Permit types (PermitType of the permits system, e.g. OUTDOOR_AD) relevant to this matter */
   permitTypes: Array<Scalars['String']['output']>;
   /** Discretion benchmark (自由裁量基准), lightest first */
   tiers: Array<DiscretionTier>;

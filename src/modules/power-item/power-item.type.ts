@@ -51,6 +51,6 @@ export class PowerItem {
   @Field({ description: 'The provision setting the penalty (处罚依据)' })
   penaltyBasis!: string;
 
-  @Field(() => [String], { description: 'Permit types (许可类型) relevant to this matter' })
+  @Field(() => [String], { description: 'Permit types (PermitType of the permits system, e.g. OUTDOOR_AD) relevant to this matter' })
   permitTypes!: string[];
 }
