@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parsePermitsConfig, type PermitsConfig } from '../connectors/permits/config';
 import { parsePublicSecurityConfig, type PublicSecurityConfig } from '../connectors/public-security/config';
+import { parseSocialCreditConfig, type SocialCreditConfig } from '../connectors/social-credit/config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -35,6 +36,7 @@ export interface Config {
   /** External systems; a system without a URL is served by its in-process simulator. */
   connectors: {
     permits: PermitsConfig;
+    socialCredit: SocialCreditConfig;
     publicSecurity: PublicSecurityConfig;
   };
 }
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: bool(env, 'MIGRATE_ON_START', databaseUrl === null),
     connectors: {
       permits: connectorConfig('PERMITS_*', () => parsePermitsConfig(env)),
+      socialCredit: connectorConfig('CREDIT_*', () => parseSocialCreditConfig(env)),
       publicSecurity: connectorConfig('PSB_*', () => parsePublicSecurityConfig(env)),
     },
   };

@@ -10,6 +10,7 @@ import { PowerItemService } from './modules/power-item/power-item.service';
 import { PermitService } from './modules/permit/permit.service';
 import { IdentityService } from './modules/identity/identity.service';
 import { ConnectorHealthService } from './modules/connector-health/connector-health.service';
+import { CreditService } from './modules/credit/credit.service';
 import type { Upstream } from './upstream/upstream';
 
 export function createServices(config: Config, db: Database, upstream: Upstream, clock: () => Date = () => new Date()) {
@@ -23,6 +24,7 @@ export function createServices(config: Config, db: Database, upstream: Upstream,
     permits: new PermitService(cases),
     identity: new IdentityService(cases, clock),
     connectorHealth: new ConnectorHealthService(upstream),
+    credit: new CreditService(),
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),

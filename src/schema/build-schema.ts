@@ -11,6 +11,7 @@ import { PowerItemResolver } from '../modules/power-item/power-item.resolver';
 import { CasePermitsResolver, PartyPermitsResolver, PermitResolver } from '../modules/permit/permit.resolver';
 import { CaseIdentityResolver, IdentityResolver } from '../modules/identity/identity.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
+import { PartyCreditResolver } from '../modules/credit/credit.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -35,6 +36,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       IdentityResolver,
       CaseIdentityResolver,
       ConnectorHealthResolver,
+      PartyCreditResolver,
     ],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [recordCasesTouched],

@@ -6,9 +6,11 @@ import type { PolicyClock } from '../../connectors/core/call-policy';
 import type { Connector, ConnectorLogger } from '../../connectors/core/types';
 import { createPermitsConnector, type PermitsConnector } from '../../connectors/permits';
 import { createPublicSecurityConnector, type PublicSecurityConnector } from '../../connectors/public-security';
+import { createSocialCreditConnector, type SocialCreditConnector } from '../../connectors/social-credit';
 
 export interface Upstream {
   permits: PermitsConnector;
+  socialCredit: SocialCreditConnector;
   publicSecurity: PublicSecurityConnector;
   all(): Connector[];
   close(): Promise<void>;
@@ -18,9 +20,11 @@ export async function createUpstream(config: Config, logger: Logger, clock?: Pol
   const log = (system: string): ConnectorLogger => logger.child({ component: 'connector', system });
   const permits = await createPermitsConnector(config.connectors.permits, { logger: log('permits'), clock });
   const publicSecurity = await createPublicSecurityConnector(config.connectors.publicSecurity, { logger: log('public-security'), clock });
-  const all = (): Connector[] => [permits, publicSecurity];
+  const socialCredit = await createSocialCreditConnector(config.connectors.socialCredit, { logger: log('social-credit'), clock });
+  const all = (): Connector[] => [permits, socialCredit, publicSecurity];
   return {
     permits,
+    socialCredit,
     publicSecurity,
     all,
     async close() {
@@ -32,6 +36,7 @@ export async function createUpstream(config: Config, logger: Logger, clock?: Pol
 export function createUpstreamLoaders(upstream: Upstream) {
   return {
     permits: upstream.permits.createLoaders(),
+    creditProfile: upstream.socialCredit.createLoaders().creditProfile,
     identity: upstream.publicSecurity.createLoaders().identity,
   };
 }

@@ -256,6 +256,47 @@ export type CorrectCaseInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An entry of the blacklist (失信名单) or redlist (守信红名单) */
+export type CreditListEntry = {
+  __typename?: 'CreditListEntry';
+  /** Null: indefinite */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  listType: Scalars['String']['output'];
+  listTypeName: Scalars['String']['output'];
+  listedAt: Scalars['DateTime']['output'];
+  /** Listing authority */
+  listedBy: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** Credit standing of a party on the public credit platform (社会信用) */
+export type CreditProfile = {
+  __typename?: 'CreditProfile';
+  blacklistEntries: Array<CreditListEntry>;
+  creditRating: CreditRating;
+  /** 失信联合惩戒对象: a blacklist entry in force */
+  onBlacklist: Scalars['Boolean']['output'];
+  /** Administrative penalties in their publicity period (双公示) */
+  penaltiesPublished: Scalars['Int']['output'];
+  redlistEntries: Array<CreditListEntry>;
+  subjectCode: Scalars['String']['output'];
+  subjectName: Scalars['String']['output'];
+  /** LEGAL_PERSON, INDIVIDUAL_BUSINESS, NATURAL_PERSON… as the platform classifies the subject */
+  subjectType: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Public credit rating (公共信用综合评价等级) */
+export type CreditRating =
+  /** 诚信 */
+  | 'A'
+  /** 良好 */
+  | 'B'
+  /** 警示 */
+  | 'C'
+  /** 失信 */
+  | 'D';
+
 /** 作出处罚决定 */
 export type DecideCaseInput = {
   confiscatedAmount?: InputMaybe<Scalars['Decimal']['input']>;
@@ -644,6 +685,8 @@ export type Party = {
   cases: CaseConnection;
   /** 统一社会信用代码 (organisation) or 居民身份证号 (person) */
   code: Scalars['String']['output'];
+  /** Credit standing (社会信用): rating, blacklist and redlist; null when the platform has no record, or with an UPSTREAM_ error when it fails */
+  credit?: Maybe<CreditProfile>;
   id: Scalars['ID']['output'];
   kind: PartyKind;
   /** Legal representative (法定代表人) of an organisation */

@@ -1,5 +1,5 @@
-// 网上查询 across systems: a party's permits (行政许可) beside its cases, batched upstream calls,
-// and partial answers when the permits system fails.
+// 网上查询 across systems: a party's permits (行政许可) and credit (社会信用) beside its cases,
+// batched upstream calls, and partial answers when one system fails.
 import {
   CaseRelatedPermitsDocument,
   CasesWithPartyPermitsDocument,
@@ -29,20 +29,29 @@ describe('party view with permits', () => {
     expect(party.permits!.length).toBeGreaterThan(0);
     // The simulator's story for this party: an outdoor-advertising permit that has expired.
     expect(party.permits!.some((p) => p.type === 'OUTDOOR_AD' && p.status === 'EXPIRED')).toBe(true);
+    // …and the credit platform's: a blacklist entry for an unpaid fine.
+    expect(party.credit!.onBlacklist).toBe(true);
+    expect(party.credit!.blacklistEntries.length).toBeGreaterThan(0);
     const sqlCount = await t.db.prisma.caseParty.count({ where: { party: { is: { code: '91440309MA5H2R7W2D' } } } });
     expect(party.cases.totalCount).toBe(sqlCount);
   });
 
-  it('asks the permits system once per distinct holder for a 100-case list, however many cases share a party', async () => {
-    const control = t.hub.services.upstream.permits.simulator!.control;
-    control.reset();
+  it('makes the ideal number of upstream calls for a 100-case list with parties\' permits and credit', async () => {
+    const permits = t.hub.services.upstream.permits.simulator!.control;
+    const credit = t.hub.services.upstream.socialCredit.simulator!.control;
+    permits.reset();
+    credit.reset();
     const res = await t.gql(CasesWithPartyPermitsDocument, { first: 100, filter: SEEDED }, supervisor);
     expect(res.errors).toBeUndefined();
     const holders = new Set(res.data!.cases.edges.flatMap((e) => e.node.parties.map((p) => p.party.code)));
-    expect(holders.size).toBeGreaterThan(20);
-    // The contract has no batch-by-holder endpoint: the ideal is one listHolderPermits call per distinct holder.
-    expect(control.calls.listHolderPermits).toBe(holders.size);
-    expect(control.totalCalls()).toBe(holders.size);
+    expect(holders.size).toBeGreaterThan(50);
+    // Permits: the contract has no batch-by-holder endpoint, so the ideal is one call per distinct holder.
+    expect(permits.calls.listHolderPermits).toBe(holders.size);
+    expect(permits.totalCalls()).toBe(holders.size);
+    // Credit: one BatchQueryCreditProfile per 50 distinct codes, each code asked once.
+    expect(credit.calls.BatchQueryCreditProfile).toBe(Math.ceil(holders.size / 50));
+    expect(credit.items.BatchQueryCreditProfile).toBe(holders.size);
+    expect(credit.totalCalls()).toBe(Math.ceil(holders.size / 50));
   });
 
   it('shows a case the permits of the types its power item concerns, and records a check as evidence', async () => {
@@ -89,7 +98,7 @@ describe('party view with permits', () => {
   });
 });
 
-describe('partial results when the permits system fails', () => {
+describe('partial results when one system fails', () => {
   let t: TestHub;
   let supervisor: string;
 
@@ -99,24 +108,32 @@ describe('partial results when the permits system fails', () => {
   });
   afterEach(() => t.stop());
 
-  const cases: Array<[string, Record<string, unknown>, string]> = [
-    ['in maintenance (503)', { maintenance: true, retryAfterSeconds: 3600 }, 'UPSTREAM_UNAVAILABLE'],
-    ['answering garbage', { malformed: true }, 'UPSTREAM_BAD_RESPONSE'],
-    ['refusing our signature', { fault: 'INVALID_SIGNATURE' }, 'UPSTREAM_REJECTED'],
+  const cases: Array<[string, 'permits' | 'credit', Record<string, unknown>, string]> = [
+    ['permits in maintenance (503)', 'permits', { maintenance: true, retryAfterSeconds: 3600 }, 'UPSTREAM_UNAVAILABLE'],
+    ['permits answering garbage', 'permits', { malformed: true }, 'UPSTREAM_BAD_RESPONSE'],
+    ['permits refusing our signature', 'permits', { fault: 'INVALID_SIGNATURE' }, 'UPSTREAM_REJECTED'],
+    ['credit answering a SOAP fault', 'credit', { fault: 'AUTH_FAILED' }, 'UPSTREAM_REJECTED'],
+    ['credit answering broken XML', 'credit', { malformed: true }, 'UPSTREAM_BAD_RESPONSE'],
+    ['credit behind a gateway error page', 'credit', { gatewayError: true, retryAfterSeconds: 3600 }, 'UPSTREAM_UNAVAILABLE'],
   ];
 
-  it.each(cases)('still answers the rest when the permits system is %s', async (_label, switches, code) => {
-    t.hub.services.upstream.permits.simulator!.control.set(switches);
+  it.each(cases)('still answers the rest with %s', async (_label, system, switches, code) => {
+    const upstream = t.hub.services.upstream;
+    (system === 'permits' ? upstream.permits.simulator! : upstream.socialCredit.simulator!).control.set(switches);
     const res = await t.gql(PartyViewDocument, { code: '92440309MA5J3Q1E1R' }, supervisor);
     expect(res.status).toBe(200);
-    expect(res.data!.party.name).toBe('深圳市龙华区观湖陈记肠粉店');
-    expect(res.data!.party.cases.totalCount).toBeGreaterThan(0);
-    expect(res.data!.party.permits).toBeNull();
+    const party = res.data!.party;
+    expect(party.name).toBe('深圳市龙华区观湖陈记肠粉店');
+    expect(party.cases.totalCount).toBeGreaterThan(0);
+    const failed = system === 'permits' ? 'permits' : 'credit';
+    const healthy = system === 'permits' ? 'credit' : 'permits';
+    expect(party[failed]).toBeNull();
+    expect(party[healthy]).not.toBeNull();
     expect(res.errors).toHaveLength(1);
     const error = res.errors![0];
-    expect(error.path).toEqual(['party', 'permits']);
-    expect(error.extensions).toMatchObject({ code, system: 'permits' });
+    expect(error.path).toEqual(['party', failed]);
+    expect(error.extensions).toMatchObject({ code, system: system === 'permits' ? 'permits' : 'social-credit' });
     expect(error.extensions).not.toHaveProperty('stacktrace');
-    expect(JSON.stringify(error)).not.toMatch(/<html|at \w+ \(|pk_sandbox/);
+    expect(JSON.stringify(error)).not.toMatch(/<html|<soap|at \w+ \(|pk_sandbox|Test#Credit/);
   });
 });

@@ -1,0 +1,42 @@
+// `npm run simulators`: the external systems' simulators as standalone servers, for a hub run
+// with PERMITS_URL / CREDIT_URL / PSB_URL pointing at them, and for benchmarks. Each serves
+// /__simulator to read its counters and set switches (latency, errors, 429, 503, malformed…).
+import { startPermitsSimulator, SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../connectors/permits';
+import { startSocialCreditSimulator, SANDBOX_CREDIT_PASSWORD, SANDBOX_CREDIT_USERNAME } from '../connectors/social-credit';
+import { PSB_SANDBOX_APP_ID, PSB_SANDBOX_TOKEN, startPublicSecuritySimulator } from '../connectors/public-security';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  return raw && /^\d+$/.test(raw) ? Number(raw) : fallback;
+}
+
+async function main(): Promise<void> {
+  const host = process.env.SIMULATOR_HOST ?? '127.0.0.1';
+  const permits = await startPermitsSimulator({ host, port: port('PERMITS_SIMULATOR_PORT', 4101), appId: SANDBOX_APP_ID, appSecret: SANDBOX_APP_SECRET });
+  const credit = await startSocialCreditSimulator({
+    host,
+    port: port('CREDIT_SIMULATOR_PORT', 4102),
+    username: SANDBOX_CREDIT_USERNAME,
+    password: SANDBOX_CREDIT_PASSWORD,
+  });
+  const psb = await startPublicSecuritySimulator({ host, port: port('PSB_SIMULATOR_PORT', 4103), appId: PSB_SANDBOX_APP_ID, token: PSB_SANDBOX_TOKEN });
+  const lines = [
+    'Simulators of the external systems (sandbox credentials; switches at <url>/__simulator):',
+    `  PERMITS_URL=${permits.url}   (PERMITS_APP_ID=${SANDBOX_APP_ID}, PERMITS_APP_SECRET from the sandbox)`,
+    `  CREDIT_URL=${credit.url}   (CREDIT_USERNAME=${SANDBOX_CREDIT_USERNAME})`,
+    `  PSB_URL=${psb.url}   (PSB_APP_ID=${PSB_SANDBOX_APP_ID})`,
+    'Example: curl -X POST -d \'{"latencyMs":50}\' <url>/__simulator',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = async () => {
+    await Promise.all([permits.close(), credit.close(), psb.close()]);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
