@@ -1,5 +1,6 @@
 // `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql,
 // the SQL that takes the datamodel of the last migration to prisma/schema.prisma.
+// `--check` writes nothing and fails when the schema has changes no migration covers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffSchemaToMigrations, migrationsDir, schemaPath } from '../src/db/migrator';
@@ -7,7 +8,8 @@ import { diffSchemaToMigrations, migrationsDir, schemaPath } from '../src/db/mig
 const SNAPSHOT = '.schema-snapshot.prisma';
 
 async function main(): Promise<void> {
-  const name = (process.argv[2] ?? '').trim();
+  const check = process.argv.includes('--check');
+  const name = check ? 'check' : (process.argv[2] ?? '').trim();
   if (!/^[a-z0-9_]+$/.test(name)) {
     process.stderr.write('usage: npm run db:migration -- <name in snake_case>\n');
     process.exit(2);
@@ -17,7 +19,16 @@ async function main(): Promise<void> {
   const snapshotPath = path.join(dir, SNAPSHOT);
   const previous = fs.existsSync(snapshotPath) ? fs.readFileSync(snapshotPath, 'utf8') : null;
   const sql = await diffSchemaToMigrations(previous);
-  if (sql.trim() === '' || /^-- This is an empty migration\.?\s*$/m.test(sql.trim())) {
+  const empty = sql.trim() === '' || /^-- This is an empty migration\.?\s*$/m.test(sql.trim());
+  if (check) {
+    if (!empty) {
+      process.stderr.write('prisma/schema.prisma has changes no migration covers: run `npm run db:migration -- <name>` and commit it.\n');
+      process.exit(1);
+    }
+    process.stdout.write('Migrations cover prisma/schema.prisma.\n');
+    return;
+  }
+  if (empty) {
     process.stdout.write('No schema change: no migration written.\n');
     return;
   }
