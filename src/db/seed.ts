@@ -298,6 +298,18 @@ interface PartyRow {
   fixed?: boolean;
 }
 
+/**
+ * A valid 统一社会信用代码 for each demo department: 观湖 uses the contract's example of its
+ * street office; the others get organisation codes derived from their department code.
+ */
+function departmentUscc(code: string): string {
+  if (code === 'LH-GH') return '11440309MB2C17843E';
+  let n = 0;
+  for (const ch of code) n = (n * 31 + ch.charCodeAt(0)) % 100000;
+  const first17 = `11${code.startsWith('SZ-') ? '440300' : '440309'}MB2D${String(n).padStart(5, '0')}`;
+  return first17 + usccCheckChar(first17);
+}
+
 function buildDepartments(): { rows: Prisma.DepartmentCreateManyInput[]; byCode: Map<string, DepartmentRow> } {
   const byCode = new Map<string, DepartmentRow>();
   const rows: Prisma.DepartmentCreateManyInput[] = [];
@@ -311,6 +323,7 @@ function buildDepartments(): { rows: Prisma.DepartmentCreateManyInput[]; byCode:
       shortName: d.shortName ?? null,
       kind: d.kind,
       regionCode: d.regionCode,
+      uscc: departmentUscc(d.code),
       street: d.street ?? null,
       parentId: d.parentCode ? uuidFor(`department:${d.parentCode}`) : null,
       createdAt: new Date(REFERENCE_CREATED),
