@@ -1,0 +1,2 @@
+// The transactional outbox engine: enqueue inside a transaction, deliver with OutboxWorker.
+export * from './outbox';
