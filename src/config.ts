@@ -13,6 +13,8 @@ export interface Config {
   host: string;
   /** Null means the embedded PGlite store under dataDir. */
   databaseUrl: string | null;
+  /** Redis for subscriptions across hub instances (REDIS_URL); null: in-process only. */
+  redisUrl: string | null;
   dataDir: string;
   logLevel: string;
   auth: {
@@ -93,6 +95,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
 
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+
   const jwtPublicKey = env.AUTH_JWT_PUBLIC_KEY?.trim() || null;
   let jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
   let usingSandboxSecret = false;
@@ -115,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    redisUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     auth: {

@@ -12,10 +12,19 @@ import { IdentityService } from './modules/identity/identity.service';
 import { ConnectorHealthService } from './modules/connector-health/connector-health.service';
 import { CreditService } from './modules/credit/credit.service';
 import type { Upstream } from './upstream/upstream';
+import { EventBus, InMemoryTransport } from './events/event-bus';
+import { EventSubscriptionService } from './modules/events/events.service';
 
-export function createServices(config: Config, db: Database, upstream: Upstream, clock: () => Date = () => new Date()) {
+export function createServices(
+  config: Config,
+  db: Database,
+  upstream: Upstream,
+  clock: () => Date = () => new Date(),
+  /** Subscriptions: the hub builds it from config (REDIS_URL) and closes it on stop. */
+  events: EventBus = new EventBus(db.prisma, new InMemoryTransport()),
+) {
   const calendar = new WorkingDayCalendar();
-  const cases = new CaseService(db.prisma, calendar, config.graphql.maxPageSize, clock);
+  const cases = new CaseService(db.prisma, calendar, config.graphql.maxPageSize, events, clock);
   return {
     calendar,
     audit: new AuditLog(db.prisma),
@@ -28,6 +37,8 @@ export function createServices(config: Config, db: Database, upstream: Upstream,
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),
+    events,
+    eventSubscriptions: new EventSubscriptionService(db.prisma, events),
   };
 }
 

@@ -12,6 +12,8 @@ import { CasePermitsResolver, PartyPermitsResolver, PermitResolver } from '../mo
 import { CaseIdentityResolver, IdentityResolver } from '../modules/identity/identity.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 import { PartyCreditResolver } from '../modules/credit/credit.resolver';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { EventsResolver } from '../modules/events/events.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -37,7 +39,10 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CaseIdentityResolver,
       ConnectorHealthResolver,
       PartyCreditResolver,
+      EventsResolver,
     ],
+    // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.
+    pubSub: createPubSub(),
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [recordCasesTouched],
   });

@@ -26,6 +26,7 @@ import { buildHubSchema } from '../schema/build-schema';
 import { createServices, type Services } from '../services';
 import { createUpstream, createUpstreamLoaders, type Upstream } from '../upstream/upstream';
 import { createExplorerRouter } from './explorer';
+import { EventBus, hubEventChannel, InMemoryTransport, RedisTransport } from '../events/event-bus';
 
 export interface HubOptions {
   clock?: () => Date;
@@ -34,6 +35,8 @@ export interface HubOptions {
   upstream?: Upstream;
   /** Demo tokens shown in the explorer (sandbox only). */
   demoTokens?: ReadonlyArray<{ label: string; token: string }>;
+  /** Event bus for subscriptions; built from config (REDIS_URL) when not given, and then closed on stop. */
+  events?: EventBus;
 }
 
 export interface Hub {
@@ -55,7 +58,10 @@ export async function createHub(config: Config, db: Database, options: HubOption
   const logger = options.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.password', '*.secret'] });
   const clock = options.clock ?? (() => new Date());
   const upstream = options.upstream ?? (await createUpstream(config, logger));
-  const services = createServices(config, db, upstream, clock);
+  const events =
+    options.events ??
+    new EventBus(db.prisma, config.redisUrl ? new RedisTransport(config.redisUrl, hubEventChannel(config), logger) : new InMemoryTransport(), logger);
+  const services = createServices(config, db, upstream, clock, events);
   const authenticator = new Authenticator(new TokenVerifier(config.auth), services.departments, clock);
   const schema = await buildHubSchema();
   const development = config.nodeEnv === 'development';
@@ -93,6 +99,21 @@ export async function createHub(config: Config, db: Database, options: HubOption
   };
 
   // ───────────── WebSocket (graphql-ws), same port and path ─────────────
+  // Audit writes of socket operations run one after the other (the audit chain's lock serialises
+  // them anyway; a thousand subscriptions ending at once must not exhaust the pool waiting for
+  // it), and stop() waits for them: subscriptions typically end at disconnect or shutdown.
+  const pendingAudits = new Set<Promise<void>>();
+  let auditTail: Promise<void> = Promise.resolve();
+  const tracked = (write: () => Promise<void>): Promise<void> => {
+    const done = auditTail.then(write);
+    auditTail = done.catch(() => undefined);
+    pendingAudits.add(done);
+    done.then(
+      () => pendingAudits.delete(done),
+      () => pendingAudits.delete(done),
+    );
+    return done;
+  };
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   // Each operation over the socket gets its own context and leaves one audit record when it ends.
   type WsExtra = { principal?: Principal; operations?: Map<string, { context: HubContext; codes: Set<string>; hadData: boolean }> };
@@ -122,13 +143,17 @@ export async function createHub(config: Config, db: Database, options: HubOption
         const body = result as { data?: unknown; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> };
         if (body.data != null) op.hadData = true;
         for (const code of errorCodes(body.errors ?? [])) op.codes.add(code);
+        // Errors over the socket get the same stable codes and masking as over HTTP.
+        const errors = (result as { errors?: ReadonlyArray<GraphQLError> }).errors;
+        return errors?.length ? { ...(result as object), errors: errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
       },
       // Validation errors end an operation without onComplete: audit it here.
       onError: async (ctx, id, payload, errors) => {
-        await auditWsOperation(ctx.extra, id, payload, errorCodes(errors));
+        await tracked(() => auditWsOperation(ctx.extra, id, payload, errorCodes(errors)));
+        return errors.map((e) => formatError(e.toJSON(), e));
       },
       onComplete: async (ctx, id, payload) => {
-        await auditWsOperation(ctx.extra, id, payload, null);
+        await tracked(() => auditWsOperation(ctx.extra, id, payload, null));
       },
     },
     wsServer,
@@ -142,6 +167,8 @@ export async function createHub(config: Config, db: Database, options: HubOption
   ): Promise<void> {
     const principal = extra.principal as Principal;
     const op = extra.operations?.get(id);
+    // A stream that failed was audited by onError; graphql-ws still calls onComplete after it.
+    if (!op && failedWith === null) return;
     extra.operations?.delete(id);
     const codes = failedWith ?? (op ? [...op.codes].sort() : []);
     let node = null;
@@ -238,8 +265,12 @@ export async function createHub(config: Config, db: Database, options: HubOption
     },
     async stop() {
       await apollo.stop();
+      // The subscriptions the shutdown ended are audited before the store can close.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (pendingAudits.size > 0) await Promise.allSettled([...pendingAudits]);
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       if (!options.upstream) await upstream.close();
+      if (!options.events) await events.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../../src/db/database';
 import { createHub, type Hub } from '../../src/server/create-hub';
 import { signToken } from '../../src/auth/jwt';
 import type { Role } from '../../src/auth/principal';
+import type { EventBus } from '../../src/events/event-bus';
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters';
 
@@ -32,12 +33,15 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(options: { clock?: () => Date; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { clock?: () => Date; env?: Record<string, string>; /** Own event bus (closed by stop()). */ events?: (db: Database) => EventBus } = {},
+): Promise<TestHub> {
   const databaseUrl = process.env.HUB_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('HUB_TEST_DATABASE_URL is not set: run the tests through jest (global setup)');
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: TEST_SECRET, PORT: '0', ...options.env });
   const db = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 5 });
-  const hub = await createHub(config, db, { clock: options.clock });
+  const events = options.events?.(db);
+  const hub = await createHub(config, db, { clock: options.clock, events });
   const url = await hub.listen(0, '127.0.0.1');
   return {
     url,
@@ -56,6 +60,7 @@ export async function startTestHub(options: { clock?: () => Date; env?: Record<s
     },
     async stop() {
       await hub.stop();
+      await events?.close();
       await db.close();
     },
   };

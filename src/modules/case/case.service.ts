@@ -39,6 +39,8 @@ import type {
 } from './case.input';
 import { CaseOrder } from './case.input';
 import { ChainProblemKind, type HistoryVerification } from './case.type';
+import type { EventBus, StoredHubEvent } from '../../events/event-bus';
+import { caseUpdatedEvent } from '../../events/payloads';
 
 type Tx = Prisma.TransactionClient;
 
@@ -81,6 +83,7 @@ export class CaseService {
     private readonly prisma: PrismaClient,
     private readonly calendar: WorkingDayCalendar,
     private readonly maxPageSize: number,
+    private readonly events: EventBus,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -252,6 +255,7 @@ export class CaseService {
       return { ...p, kind };
     });
 
+    const recorded: StoredHubEvent[] = []; // CASE_UPDATED for subscribers, broadcast after commit
     const created = await this.prisma.$transaction(async (tx) => {
       const department = await tx.department.findUniqueOrThrow({ where: { id: principal.departmentId } });
       if (department.kind !== 'STREET_TEAM' || !department.street) {
@@ -323,8 +327,11 @@ export class CaseService {
           partyIds,
         },
       }, now);
+      const update = { caseId: c.id, caseNo, stage: c.stage, version: c.version, eventType: 'REGISTERED' as const, occurredAt: now.toISOString() };
+      recorded.push(await this.events.record(tx, caseUpdatedEvent(update, department.code)));
       return c;
     });
+    await this.events.broadcast(recorded);
     scope.audit.caseIds.add(created.id);
     return created;
   }
@@ -656,6 +663,7 @@ export class CaseService {
     options: { reviewer?: boolean } = {},
   ): Promise<EnforcementCase> {
     if (!isUuid(caseId)) throw new ValidationError('caseId', 'UUID', 'must be a UUID');
+    const recorded: StoredHubEvent[] = []; // CASE_UPDATED for subscribers, broadcast after commit
     const updated = await this.prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRawUnsafe<{ id: string }[]>('SELECT "id" FROM "EnforcementCase" WHERE "id" = $1::uuid FOR UPDATE', caseId);
       if (locked.length === 0) throw new NotFoundError('Case', caseId);
@@ -671,11 +679,16 @@ export class CaseService {
       const now = this.clock();
       const result = await run(tx, c, now);
       await appendEvent(tx, scope, c.id, c.stage, result, now);
-      return tx.enforcementCase.update({
+      const next = await tx.enforcementCase.update({
         where: { id: c.id },
         data: { ...(result.data ?? {}), stage: result.stageAfter, version: { increment: 1 } },
       });
+      const handling = await tx.department.findUniqueOrThrow({ where: { id: next.departmentId }, select: { code: true } });
+      const update = { caseId: next.id, caseNo: next.caseNo, stage: next.stage, version: next.version, eventType: result.type, occurredAt: now.toISOString() };
+      recorded.push(await this.events.record(tx, caseUpdatedEvent(update, handling.code)));
+      return next;
     });
+    await this.events.broadcast(recorded);
     scope.audit.caseIds.add(updated.id);
     return updated;
   }

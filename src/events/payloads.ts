@@ -1,0 +1,61 @@
+// The payloads of the hub's events, for the writers that record them (case, transfer and assist
+// modules) and the subscription resolvers that read them. Times are ISO-8601 strings, as stored.
+import type { AssistKind, AssistStatus, CaseEventType, CaseStage, TransferStatus } from '../generated/prisma/enums';
+import type { HubEventInput } from './types';
+
+/** CASE_UPDATED: one lifecycle step of a case committed. */
+export type CaseUpdatedPayload = {
+  caseId: string;
+  caseNo: string;
+  stage: CaseStage;
+  version: number;
+  /** The CaseEvent type of the step (REGISTERED, FILED, CORRECTED…). */
+  eventType: CaseEventType;
+  occurredAt: string;
+};
+
+/** TRANSFER_STATUS_CHANGED: a transfer (移送/移交) moved to a new status. */
+export type TransferStatusPayload = {
+  transferId: string;
+  caseId: string;
+  transferNo: string;
+  status: TransferStatus;
+  /** The platform's sequence number of the status callback, when the change came from the platform. */
+  platformSequence: number | null;
+  occurredAt: string;
+  /** What the status carries (return reason, platform case number…); no personal data. */
+  detail: Record<string, unknown> | null;
+};
+
+/** ASSIST_REQUEST_UPDATED: a co-handling request (协办) was made or changed status. */
+export type AssistRequestPayload = {
+  assistRequestId: string;
+  caseId: string;
+  fromDepartmentCode: string;
+  toDepartmentCode: string;
+  status: AssistStatus;
+  kind: AssistKind;
+  dueAt: string | null;
+  occurredAt: string;
+};
+
+/** The event of a case step; the handling department is the one it concerns. */
+export function caseUpdatedEvent(payload: CaseUpdatedPayload, handlingDepartmentCode: string): HubEventInput {
+  return { topic: 'CASE_UPDATED', caseId: payload.caseId, departmentCodes: [handlingDepartmentCode], payload: { ...payload } };
+}
+
+/** For the transfer module: `events.record(tx, transferStatusEvent(payload, [from, to]))`. */
+export function transferStatusEvent(payload: TransferStatusPayload, departmentCodes: string[]): HubEventInput {
+  return { topic: 'TRANSFER_STATUS_CHANGED', caseId: payload.caseId, transferId: payload.transferId, departmentCodes, payload: { ...payload } };
+}
+
+/** For the assist module: departmentCodes are the requesting and the asked department. */
+export function assistRequestEvent(payload: AssistRequestPayload): HubEventInput {
+  return {
+    topic: 'ASSIST_REQUEST_UPDATED',
+    caseId: payload.caseId,
+    assistRequestId: payload.assistRequestId,
+    departmentCodes: [payload.fromDepartmentCode, payload.toDepartmentCode],
+    payload: { ...payload },
+  };
+}
