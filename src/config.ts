@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parsePermitsConfig, type PermitsConfig } from '../connectors/permits/config';
 import { parsePublicSecurityConfig, type PublicSecurityConfig } from '../connectors/public-security/config';
 import { parseSocialCreditConfig, type SocialCreditConfig } from '../connectors/social-credit/config';
+import { parseCaseTransferConfig, type CaseTransferConfig } from '../connectors/case-transfer/config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -11,6 +12,8 @@ export interface Config {
   nodeEnv: NodeEnv;
   port: number;
   host: string;
+  /** The hub's address as other systems reach it (callbacks); defaults to the listening address. */
+  publicUrl: string | null;
   /** Null means the embedded PGlite store under dataDir. */
   databaseUrl: string | null;
   /** Redis for subscriptions across hub instances (REDIS_URL); null: in-process only. */
@@ -40,6 +43,20 @@ export interface Config {
     permits: PermitsConfig;
     socialCredit: SocialCreditConfig;
     publicSecurity: PublicSecurityConfig;
+    caseTransfer: CaseTransferConfig;
+  };
+  workers: {
+    /** Run the outbox worker and pollers in this instance (turn off on API-only instances). */
+    enabled: boolean;
+    outboxPollMs: number;
+    outboxLeaseMs: number;
+    /** Reconciliation of case-transfer statuses (missed callbacks). */
+    transferReconcileMs: number;
+    /** Polling of on-site support requests at public security. */
+    supportPollMs: number;
+  };
+  transfers: {
+    maxMaterialBytes: number;
   };
 }
 
@@ -121,6 +138,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/$/, '') || null,
     databaseUrl,
     redisUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
@@ -142,6 +160,17 @@ export function loadConfig(env: Env = process.env): Config {
       permits: connectorConfig('PERMITS_*', () => parsePermitsConfig(env)),
       socialCredit: connectorConfig('CREDIT_*', () => parseSocialCreditConfig(env)),
       publicSecurity: connectorConfig('PSB_*', () => parsePublicSecurityConfig(env)),
+      caseTransfer: connectorConfig('TRANSFER_*', () => parseCaseTransferConfig(env)),
+    },
+    workers: {
+      enabled: bool(env, 'WORKERS_ENABLED', true),
+      outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
+      outboxLeaseMs: int(env, 'OUTBOX_LEASE_MS', 60_000, 1000, 3_600_000),
+      transferReconcileMs: int(env, 'TRANSFER_RECONCILE_MS', 600_000, 0, 86_400_000),
+      supportPollMs: int(env, 'PSB_SUPPORT_POLL_MS', 300_000, 0, 86_400_000),
+    },
+    transfers: {
+      maxMaterialBytes: int(env, 'TRANSFER_MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     },
   };
 }

@@ -14,6 +14,12 @@ import { CreditService } from './modules/credit/credit.service';
 import type { Upstream } from './upstream/upstream';
 import { EventBus, InMemoryTransport } from './events/event-bus';
 import { EventSubscriptionService } from './modules/events/events.service';
+import { TransferService } from './modules/transfer/transfer.service';
+import { TransferDelivery } from './modules/transfer/transfer-delivery';
+import { AssistService } from './modules/assist/assist.service';
+import { SupportRequestFollowUp } from './modules/assist/support-request-follow-up';
+import { OutboxWorker } from './outbox/outbox';
+import type { Logger } from 'pino';
 
 export function createServices(
   config: Config,
@@ -22,9 +28,31 @@ export function createServices(
   clock: () => Date = () => new Date(),
   /** Subscriptions: the hub builds it from config (REDIS_URL) and closes it on stop. */
   events: EventBus = new EventBus(db.prisma, new InMemoryTransport()),
+  logger?: Logger,
 ) {
   const calendar = new WorkingDayCalendar();
   const cases = new CaseService(db.prisma, calendar, config.graphql.maxPageSize, events, clock);
+  // Services wake the outbox worker after a commit that enqueued something.
+  let outbox: OutboxWorker | null = null;
+  const wake = () => outbox?.notify();
+  const transfers = new TransferService(db.prisma, cases, events, calendar, config.transfers, wake, clock);
+  const transferDelivery = new TransferDelivery(
+    db.prisma,
+    upstream.caseTransfer,
+    transfers,
+    cases,
+    events,
+    calendar,
+    logger?.child({ component: 'case-transfer' }) ?? { info: () => undefined, warn: () => undefined },
+    clock,
+  );
+  const assist = new AssistService(db.prisma, cases, events, wake, clock);
+  const supportFollowUp = new SupportRequestFollowUp(db.prisma, upstream.publicSecurity, assist, logger?.child({ component: 'support-requests' }));
+  outbox = new OutboxWorker(
+    db.prisma,
+    { ...transferDelivery.handlers(), ...supportFollowUp.handlers() },
+    { pollMs: config.workers.outboxPollMs, leaseMs: config.workers.outboxLeaseMs, logger: logger?.child({ component: 'outbox' }) },
+  );
   return {
     calendar,
     audit: new AuditLog(db.prisma),
@@ -39,6 +67,11 @@ export function createServices(
     powerItems: new PowerItemService(db.prisma),
     events,
     eventSubscriptions: new EventSubscriptionService(db.prisma, events),
+    transfers,
+    transferDelivery,
+    assist,
+    supportFollowUp,
+    outbox: outbox as OutboxWorker,
   };
 }
 

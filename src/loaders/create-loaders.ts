@@ -3,7 +3,11 @@
 // between callers through a cache.
 import DataLoader from 'dataloader';
 import type {
+  AssistRequest,
   PrismaClient,
+  Transfer,
+  TransferMaterial,
+  TransferStatusChange,
   CaseEvent,
   CaseOfficer,
   CaseParty,
@@ -119,6 +123,37 @@ export function createLoaders(prisma: PrismaClient) {
         await prisma.identityCheck.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ checkedAt: 'asc' }, { id: 'asc' }] }),
         ids,
         (r) => r.caseId,
+      ),
+    ),
+    assistRequestsByCaseId: new DataLoader<string, AssistRequest[]>(async (ids) =>
+      groupBy(
+        await prisma.assistRequest.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.caseId,
+      ),
+    ),
+    transfersByCaseId: new DataLoader<string, Transfer[]>(async (ids) =>
+      groupBy(
+        await prisma.transfer.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.caseId,
+      ),
+    ),
+    materialsByTransferId: new DataLoader<string, TransferMaterial[]>(async (ids) =>
+      groupBy(
+        await prisma.transferMaterial.findMany({ where: { transferId: { in: [...ids] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.transferId,
+      ),
+    ),
+    statusHistoryByTransferId: new DataLoader<string, TransferStatusChange[]>(async (ids) =>
+      groupBy(
+        await prisma.transferStatusChange.findMany({
+          where: { transferId: { in: [...ids] } },
+          orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
+        }),
+        ids,
+        (r) => r.transferId,
       ),
     ),
     decisionByCaseId: new DataLoader<string, PenaltyDecision | null>(async (ids) =>

@@ -12,6 +12,8 @@ import { CasePermitsResolver, PartyPermitsResolver, PermitResolver } from '../mo
 import { CaseIdentityResolver, IdentityResolver } from '../modules/identity/identity.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 import { PartyCreditResolver } from '../modules/credit/credit.resolver';
+import { CaseTransfersResolver, TransferResolver } from '../modules/transfer/transfer.resolver';
+import { AssistResolver, CaseAssistResolver } from '../modules/assist/assist.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 
@@ -39,6 +41,10 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CaseIdentityResolver,
       ConnectorHealthResolver,
       PartyCreditResolver,
+      TransferResolver,
+      CaseTransfersResolver,
+      AssistResolver,
+      CaseAssistResolver,
       EventsResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.

@@ -61,7 +61,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
   const events =
     options.events ??
     new EventBus(db.prisma, config.redisUrl ? new RedisTransport(config.redisUrl, hubEventChannel(config), logger) : new InMemoryTransport(), logger);
-  const services = createServices(config, db, upstream, clock, events);
+  const services = createServices(config, db, upstream, clock, events, logger);
   const authenticator = new Authenticator(new TokenVerifier(config.auth), services.departments, clock);
   const schema = await buildHubSchema();
   const development = config.nodeEnv === 'development';
@@ -246,7 +246,27 @@ export async function createHub(config: Config, db: Database, options: HubOption
       },
     }),
   );
+  // 两法衔接 status callbacks: verified on the raw bytes, so the body is not parsed before.
+  app.post('/callbacks/case-transfer/status', express.raw({ type: '*/*', limit: '256kb' }), async (req, res) => {
+    try {
+      const answer = await services.transferDelivery.handleCallback(
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        header(req.headers['x-platform-signature']),
+      );
+      res.status(answer.status).json(answer.body);
+    } catch (err) {
+      logger.error({ err }, 'case-transfer callback failed');
+      res.status(500).json({ code: 'INTERNAL', message: 'the callback could not be applied; retry later' });
+    }
+  });
   app.use('/', createExplorerRouter({ endpoint: '/graphql', demoTokens: options.demoTokens ?? [] }));
+
+  const startWorkers = () => {
+    if (!config.workers.enabled) return;
+    services.outbox.start();
+    services.transferDelivery.startReconciling(config.workers.transferReconcileMs);
+    services.supportFollowUp.start(config.workers.supportPollMs);
+  };
 
   return {
     app,
@@ -259,11 +279,17 @@ export async function createHub(config: Config, db: Database, options: HubOption
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/graphql`);
+          const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+          upstream.setCallbackBase(config.publicUrl ?? base);
+          startWorkers();
+          resolve(`${base}/graphql`);
         });
       });
     },
     async stop() {
+      services.transferDelivery.stopReconciling();
+      await services.supportFollowUp.stop();
+      await services.outbox.stop();
       await apollo.stop();
       // The subscriptions the shutdown ended are audited before the store can close.
       await new Promise((resolve) => setImmediate(resolve));

@@ -7,11 +7,15 @@ import type { Connector, ConnectorLogger } from '../../connectors/core/types';
 import { createPermitsConnector, type PermitsConnector } from '../../connectors/permits';
 import { createPublicSecurityConnector, type PublicSecurityConnector } from '../../connectors/public-security';
 import { createSocialCreditConnector, type SocialCreditConnector } from '../../connectors/social-credit';
+import { createCaseTransferConnector, type CaseTransferConnector } from '../../connectors/case-transfer';
 
 export interface Upstream {
   permits: PermitsConnector;
   socialCredit: SocialCreditConnector;
   publicSecurity: PublicSecurityConnector;
+  caseTransfer: CaseTransferConnector;
+  /** Where the platform (or its simulator) sends status callbacks, once the hub listens. */
+  setCallbackBase(url: string | null): void;
   all(): Connector[];
   close(): Promise<void>;
 }
@@ -21,8 +25,18 @@ export async function createUpstream(config: Config, logger: Logger, clock?: Pol
   const permits = await createPermitsConnector(config.connectors.permits, { logger: log('permits'), clock });
   const publicSecurity = await createPublicSecurityConnector(config.connectors.publicSecurity, { logger: log('public-security'), clock });
   const socialCredit = await createSocialCreditConnector(config.connectors.socialCredit, { logger: log('social-credit'), clock });
-  const all = (): Connector[] => [permits, socialCredit, publicSecurity];
+  let callbackBase: string | null = null;
+  const caseTransfer = await createCaseTransferConnector(config.connectors.caseTransfer, {
+    logger: log('case-transfer'),
+    clock,
+    callbackUrl: () => (callbackBase ? `${callbackBase}/callbacks/case-transfer/status` : null),
+  });
+  const all = (): Connector[] => [permits, socialCredit, publicSecurity, caseTransfer];
   return {
+    caseTransfer,
+    setCallbackBase(url) {
+      callbackBase = url;
+    },
     permits,
     socialCredit,
     publicSecurity,

@@ -27,6 +27,77 @@ export type AddEvidenceInput = {
   size?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Requests asked of the department, or asked by it */
+export type AssistDirection =
+  | 'INCOMING'
+  | 'OUTGOING';
+
+/** What is asked of the other department (协办事项) */
+export type AssistKind =
+  /** 数据调取 */
+  | 'DATA_REQUEST'
+  /** 专业认定 */
+  | 'EXPERT_DETERMINATION'
+  /** 身份核查 */
+  | 'IDENTITY_CHECK'
+  /** 公安现场保障 (through the public-security system) */
+  | 'ONSITE_SUPPORT'
+  /** 许可核验 */
+  | 'PERMIT_VERIFICATION';
+
+/** 协办: a request from one department to another about a case */
+export type AssistRequest = {
+  __typename?: 'AssistRequest';
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  caseId: Scalars['ID']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  declineReason?: Maybe<Scalars['String']['output']>;
+  dueAt: Scalars['DateTime']['output'];
+  /** Request id at public security, for on-site support */
+  externalRef?: Maybe<Scalars['String']['output']>;
+  /** Status at public security (SUBMITTED, ACCEPTED, DISPATCHED, COMPLETED, DECLINED) */
+  externalStatus?: Maybe<Scalars['String']['output']>;
+  fromDepartment: Department;
+  id: Scalars['ID']['output'];
+  kind: AssistKind;
+  /** Still open past its due time */
+  overdue: Scalars['Boolean']['output'];
+  question: Scalars['String']['output'];
+  repliedAt?: Maybe<Scalars['DateTime']['output']>;
+  reply?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy: Scalars['String']['output'];
+  status: AssistStatus;
+  toDepartment: Department;
+};
+
+/** A co-handling request (协办) was made or changed status */
+export type AssistRequestUpdate = {
+  __typename?: 'AssistRequestUpdate';
+  assistRequestId: Scalars['ID']['output'];
+  caseId: Scalars['ID']['output'];
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  fromDepartmentCode: Scalars['String']['output'];
+  kind: AssistKind;
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position of the event in the hub’s event log; subscribe again with `since` set to it to receive what follows */
+  sequence: Scalars['String']['output'];
+  status: AssistStatus;
+  toDepartmentCode: Scalars['String']['output'];
+};
+
+export type AssistStatus =
+  /** Being handled */
+  | 'ACCEPTED'
+  /** Declined with a reason */
+  | 'DECLINED'
+  /** Answered */
+  | 'REPLIED'
+  /** Waiting for the other department */
+  | 'REQUESTED'
+  /** Withdrawn by the requester */
+  | 'WITHDRAWN';
+
 /** A page of cases */
 export type CaseConnection = {
   __typename?: 'CaseConnection';
@@ -198,6 +269,22 @@ export type CaseStage =
   /** 移送司法机关 (Art. 27, 57) */
   | 'TRANSFERRED';
 
+/** A committed step of a case (受理, 立案, 更正…), as pushed to subscribers */
+export type CaseUpdate = {
+  __typename?: 'CaseUpdate';
+  caseId: Scalars['ID']['output'];
+  caseNo: Scalars['String']['output'];
+  /** The history entry the step wrote */
+  eventType: CaseEventType;
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position of the event in the hub’s event log; subscribe again with `since` set to it to receive what follows */
+  sequence: Scalars['String']['output'];
+  /** Stage after the step */
+  stage: CaseStage;
+  /** Version of the case after the step */
+  version: Scalars['Int']['output'];
+};
+
 /** A link of the case history that does not verify */
 export type ChainProblem = {
   __typename?: 'ChainProblem';
@@ -256,6 +343,16 @@ export type CorrectCaseInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 移送: a suspected crime handed to public security or the procuratorate (行政处罚法 Art. 27) */
+export type CreateTransferInput = {
+  amountInvolved?: InputMaybe<Scalars['Decimal']['input']>;
+  facts: Scalars['String']['input'];
+  /** Department code of the receiving organ, e.g. LH-GAJ (公安) or LH-JCY (检察院) */
+  receivingDepartmentCode: Scalars['String']['input'];
+  /** Suspected charges (涉嫌罪名) */
+  suspectedCharges: Array<Scalars['String']['input']>;
+};
+
 /** An entry of the blacklist (失信名单) or redlist (守信红名单) */
 export type CreditListEntry = {
   __typename?: 'CreditListEntry';
@@ -306,6 +403,13 @@ export type DecideCaseInput = {
   partyWaivedRights?: InputMaybe<Scalars['Boolean']['input']>;
   reasoning: Scalars['String']['input'];
 };
+
+/** State of a write to another system in the outbox; DEAD needs an operator */
+export type DeliveryState =
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'IN_FLIGHT'
+  | 'PENDING';
 
 /** A department (部门): street team, bureau, functional department, public security, procuratorate or hotline centre */
 export type Department = {
@@ -369,6 +473,8 @@ export type DocumentKind =
 export type EnforcementCase = {
   __typename?: 'EnforcementCase';
   address: Scalars['String']['output'];
+  /** 协办 requests about this case */
+  assistRequests: Array<AssistRequest>;
   /** Case number, e.g. GH-2026-00017 */
   caseNo: Scalars['String']['output'];
   closedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -417,6 +523,8 @@ export type EnforcementCase = {
   /** The discretion tier the facts fall in, once assessed */
   tier?: Maybe<DiscretionTier>;
   transferredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 移送 and 移交 of this case */
+  transfers: Array<Transfer>;
   updatedAt: Scalars['DateTime']['output'];
   /** Bumped by every event; pass as expectedVersion to guard against concurrent edits */
   version: Scalars['Int']['output'];
@@ -453,6 +561,12 @@ export type EvidenceKind =
   | 'PHYSICAL'
   | 'VIDEO'
   | 'WITNESS_STATEMENT';
+
+/** 移交: hand a case to the competent department inside the hub */
+export type HandOverInput = {
+  reason: Scalars['String']['input'];
+  toDepartmentCode: Scalars['String']['input'];
+};
 
 /** Result of recomputing every hash of a case history */
 export type HistoryVerification = {
@@ -514,20 +628,47 @@ export type Location = {
   lng: Scalars['Float']['output'];
 };
 
+/** Transfer materials (国务院令第310号 Art. 6); the first four are mandatory */
+export type MaterialKind =
+  /** 涉案物品清单 */
+  | 'EVIDENCE_LIST'
+  /** 有关检验报告或者鉴定结论 */
+  | 'INSPECTION_REPORT'
+  /** 涉嫌犯罪案件情况的调查报告 */
+  | 'INVESTIGATION_REPORT'
+  /** 其他有关材料 */
+  | 'OTHER'
+  /** 涉嫌犯罪案件移送书 */
+  | 'TRANSFER_LETTER';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The department asked takes the request on: REQUESTED → ACCEPTED */
+  acceptAssistRequest: AssistRequest;
+  /** The receiving department accepts a hand-over and becomes the handling department */
+  acceptHandOver: Transfer;
   /** 调查取证: add evidence; the first evidence of a FILED case moves it to INVESTIGATING */
   addEvidence: EnforcementCase;
+  /** 负责人审批 (SUPERVISOR): approve, or refuse with reasons */
+  approveTransfer: Transfer;
+  /** Attach a file (sha256 and size recorded; size limited) */
+  attachTransferMaterial: TransferMaterial;
   /** 结案: → CLOSED once the decision is executed */
   closeCase: EnforcementCase;
   /** 更正: correct fields with a reason; recorded as a new event, never an overwrite of history */
   correctCase: EnforcementCase;
+  /** 移送 request for a suspected crime; waits for the head’s approval */
+  createTransfer: Transfer;
   /** 作出处罚决定: → DECIDED; refused without a required legal review (Art. 58) */
   decideCase: EnforcementCase;
+  /** Decline with a reason: → DECLINED */
+  declineAssistRequest: AssistRequest;
   /** 不予立案: RECEIVED → NOT_FILED, with a reason */
   declineCase: EnforcementCase;
   /** 立案: RECEIVED → FILED */
   fileCase: EnforcementCase;
+  /** 移交: hand the case to the competent department, which accepts or returns it */
+  handOverCase: Transfer;
   /** 告知: INVESTIGATING → NOTIFIED, proposing a penalty within the discretion benchmark */
   notifyParty: EnforcementCase;
   /** 执行: record a payment; SERVED/EXECUTING → EXECUTING */
@@ -538,14 +679,40 @@ export type Mutation = {
   recordPermitCheck: EnforcementCase;
   /** 受理: register a case (stage RECEIVED); needs at least two officers */
   registerCase: EnforcementCase;
+  /** Answer: → REPLIED */
+  replyAssistRequest: AssistRequest;
+  /** 发起协办; ONSITE_SUPPORT goes to public security through its system */
+  requestAssistance: AssistRequest;
+  /** 复议 after NOT_FILED, within 3 working days */
+  requestReconsideration: Transfer;
+  /** The receiving department returns a hand-over with reasons */
+  returnHandOver: Transfer;
   /** 送达: DECIDED → SERVED */
   serveDecision: EnforcementCase;
+  /** Hand over to the platform; refused while a mandatory material is missing (MATERIALS_MISSING) */
+  submitTransfer: Transfer;
+  /** 补充材料 after RETURNED: sends the materials attached since */
+  supplementTransfer: Transfer;
   /** Every natural-person party of the case, with the case's records, in one batched call */
   verifyCaseParties: Array<IdentityCheck>;
   /** Several persons in one batched call (≤ 20 per upstream call) */
   verifyIdentities: Array<IdentityCheck>;
   /** 身份核验 through public security; records MATCH/MISMATCH/NOT_FOUND on the case, nothing else */
   verifyIdentity: IdentityCheck;
+  /** The requester withdraws: → WITHDRAWN */
+  withdrawAssistRequest: AssistRequest;
+  /** 撤回 (the platform allows it while RECEIVED) */
+  withdrawTransfer: Transfer;
+};
+
+
+export type MutationAcceptAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptHandOverArgs = {
+  transferId: Scalars['ID']['input'];
 };
 
 
@@ -553,6 +720,19 @@ export type MutationAddEvidenceArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: AddEvidenceInput;
+};
+
+
+export type MutationApproveTransferArgs = {
+  approve?: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  transferId: Scalars['ID']['input'];
+};
+
+
+export type MutationAttachTransferMaterialArgs = {
+  input: TransferMaterialInput;
+  transferId: Scalars['ID']['input'];
 };
 
 
@@ -570,10 +750,22 @@ export type MutationCorrectCaseArgs = {
 };
 
 
+export type MutationCreateTransferArgs = {
+  caseId: Scalars['ID']['input'];
+  input: CreateTransferInput;
+};
+
+
 export type MutationDecideCaseArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: DecideCaseInput;
+};
+
+
+export type MutationDeclineAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -588,6 +780,12 @@ export type MutationFileCaseArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationHandOverCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  input: HandOverInput;
 };
 
 
@@ -623,10 +821,45 @@ export type MutationRegisterCaseArgs = {
 };
 
 
+export type MutationReplyAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+  reply: Scalars['String']['input'];
+};
+
+
+export type MutationRequestAssistanceArgs = {
+  caseId: Scalars['ID']['input'];
+  input: RequestAssistanceInput;
+};
+
+
+export type MutationRequestReconsiderationArgs = {
+  reason: Scalars['String']['input'];
+  transferId: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnHandOverArgs = {
+  reason: Scalars['String']['input'];
+  transferId: Scalars['ID']['input'];
+};
+
+
 export type MutationServeDecisionArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: ServeDecisionInput;
+};
+
+
+export type MutationSubmitTransferArgs = {
+  transferId: Scalars['ID']['input'];
+};
+
+
+export type MutationSupplementTransferArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  transferId: Scalars['ID']['input'];
 };
 
 
@@ -650,6 +883,17 @@ export type MutationVerifyIdentityArgs = {
   purpose: VerificationPurpose;
 };
 
+
+export type MutationWithdrawAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawTransferArgs = {
+  reason: Scalars['String']['input'];
+  transferId: Scalars['ID']['input'];
+};
+
 /** 告知: notify the party of the proposed penalty and its rights (陈述、申辩、听证) */
 export type NotifyPartyInput = {
   method: ServiceMethod;
@@ -667,6 +911,19 @@ export type Officer = {
   department: Department;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+/** A write to the platform waiting in, or delivered from, the outbox */
+export type OutboxDelivery = {
+  __typename?: 'OutboxDelivery';
+  attempts: Scalars['Int']['output'];
+  availableAt: Scalars['DateTime']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  status: DeliveryState;
+  topic: Scalars['String']['output'];
 };
 
 export type PageInfo = {
@@ -901,6 +1158,9 @@ export type PowerItem = {
 
 export type Query = {
   __typename?: 'Query';
+  assistRequest: AssistRequest;
+  /** 协办 requests of your department (supervisors: any department, or all) */
+  assistRequests: Array<AssistRequest>;
   /** One case by id or case number (give exactly one) */
   case: EnforcementCase;
   /** The hash-chained history of a case, oldest first */
@@ -917,8 +1177,24 @@ export type Query = {
   permit?: Maybe<Permit>;
   /** The power list (权责清单), optionally one of the 18 categories */
   powerItems: Array<PowerItem>;
+  transfer: Transfer;
+  /** Transfers of cases the caller may see */
+  transfers: Array<Transfer>;
   /** Recomputes every hash of a case history and names the rows that do not verify */
   verifyCaseHistory: HistoryVerification;
+};
+
+
+export type QueryAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAssistRequestsArgs = {
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<AssistDirection>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<AssistStatus>>;
 };
 
 
@@ -961,6 +1237,18 @@ export type QueryPowerItemsArgs = {
 };
 
 
+export type QueryTransferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransfersArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<TransferStatus>>;
+};
+
+
 export type QueryVerifyCaseHistoryArgs = {
   caseId: Scalars['ID']['input'];
 };
@@ -991,6 +1279,20 @@ export type RegisterCaseInput = {
   summary: Scalars['String']['input'];
 };
 
+/** 协办 request */
+export type RequestAssistanceInput = {
+  /** When the answer is needed */
+  dueAt: Scalars['DateTime']['input'];
+  kind: AssistKind;
+  /** On-site support: where */
+  location?: InputMaybe<Scalars['String']['input']>;
+  question: Scalars['String']['input'];
+  /** On-site support: when the police are needed (defaults to dueAt) */
+  scheduledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Department asked, e.g. LH-GTZY, LH-SCJG, LH-GAJ */
+  toDepartmentCode: Scalars['String']['input'];
+};
+
 export type ServeDecisionInput = {
   method: ServiceMethod;
 };
@@ -1002,6 +1304,185 @@ export type ServiceMethod =
   | 'IN_PERSON'
   | 'LEFT_AT_DOMICILE'
   | 'PUBLIC_NOTICE';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Co-handling requests (协办) asked of or by a department. Your own department only, unless SUPERVISOR or ADMIN. */
+  assistRequestUpdated: AssistRequestUpdate;
+  /** The committed steps of a case, in order. FORBIDDEN unless you may read the case. */
+  caseUpdated: CaseUpdate;
+  /** Status changes of a transfer, or of every transfer of a case (give at least one). Visible while you may read the case. */
+  transferStatusChanged: TransferStatusUpdate;
+};
+
+
+export type SubscriptionAssistRequestUpdatedArgs = {
+  departmentCode: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionCaseUpdatedArgs = {
+  caseId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionTransferStatusChangedArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  transferId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 移送 (to judicial organs) or 移交 (to another department) */
+export type Transfer = {
+  __typename?: 'Transfer';
+  /** Amount involved (涉案金额), yuan */
+  amountInvolved?: Maybe<Scalars['Decimal']['output']>;
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  case: EnforcementCase;
+  /** Approval (3 working days), hand-over (24 h), police decision (3 working days), reconsideration */
+  deadlines: Array<TransferDeadline>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionDueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Writes to the platform and their delivery state (DEAD needs an operator) */
+  deliveries: Array<OutboxDelivery>;
+  /** Latest detail from the platform (filedCaseNo, notFiledReason, missingItems…) */
+  detail?: Maybe<Scalars['JSON']['output']>;
+  facts: Scalars['String']['output'];
+  fromDepartment: Department;
+  /** Every status, oldest first */
+  history: Array<TransferStatusChange>;
+  id: Scalars['ID']['output'];
+  kind: TransferKind;
+  materials: Array<TransferMaterial>;
+  /** Mandatory materials not yet attached */
+  missingMaterials: Array<MaterialKind>;
+  platformTransferId?: Maybe<Scalars['String']['output']>;
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  receivingUnit: Scalars['String']['output'];
+  reconsiderationDeadline?: Maybe<Scalars['DateTime']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy: Scalars['String']['output'];
+  returnReason?: Maybe<Scalars['String']['output']>;
+  /** Last platform sequence applied */
+  sequence: Scalars['Int']['output'];
+  status: TransferStatus;
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Suspected charges (涉嫌罪名) */
+  suspectedCharges: Array<Scalars['String']['output']>;
+  toDepartment?: Maybe<Department>;
+  transferNo: Scalars['String']['output'];
+};
+
+export type TransferDeadline = {
+  __typename?: 'TransferDeadline';
+  dueAt: Scalars['DateTime']['output'];
+  kind: TransferDeadlineKind;
+  metAt?: Maybe<Scalars['DateTime']['output']>;
+  overdue: Scalars['Boolean']['output'];
+};
+
+export type TransferDeadlineKind =
+  /** The head approves or refuses within 3 working days of the request (310号令 Art. 5) */
+  | 'APPROVAL'
+  /** Hand over within 24 hours of approval (310号令 Art. 8) */
+  | 'HANDOVER'
+  /** Public security decides within 3 working days of receipt (310号令 Art. 8) */
+  | 'POLICE_DECISION'
+  /** Reconsideration may be requested within 3 working days of NOT_FILED (310号令 Art. 9) */
+  | 'RECONSIDERATION';
+
+export type TransferKind =
+  /** 移交: hand-over to another department inside the hub */
+  | 'INTERNAL'
+  /** 移送司法机关 through the 两法衔接 platform */
+  | 'JUDICIAL';
+
+/** A material attached to a transfer, identified by its content hash */
+export type TransferMaterial = {
+  __typename?: 'TransferMaterial';
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: MaterialKind;
+  sha256: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  /** Upload id at the platform, once uploaded */
+  uploadId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A file for a transfer, sent inline as base64 (size limit TRANSFER_MATERIAL_MAX_BYTES) */
+export type TransferMaterialInput = {
+  /** The file, base64-encoded */
+  contentBase64: Scalars['String']['input'];
+  contentType: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  kind: MaterialKind;
+  /** SHA-256 the client computed; refused if it differs */
+  sha256?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Status of a transfer; platform statuses mirror the 两法衔接 platform */
+export type TransferStatus =
+  /** Internal hand-over accepted by the receiving department */
+  | 'ACCEPTED'
+  /** Approved; hand over within 24 hours */
+  | 'APPROVED'
+  /** Not yet asked for approval */
+  | 'DRAFT'
+  /** 立案 */
+  | 'FILED'
+  /** 不予立案; reconsideration possible within 3 working days */
+  | 'NOT_FILED'
+  /** Waiting for the head’s approval (3 working days) */
+  | 'PENDING_APPROVAL'
+  /** The platform received it; police decide within 3 working days */
+  | 'RECEIVED'
+  /** 复议中 */
+  | 'RECONSIDERATION_REQUESTED'
+  /** 复议后立案 */
+  | 'RECONSIDERED_FILED'
+  /** 复议维持不予立案 */
+  | 'RECONSIDERED_UPHELD'
+  /** Not approved by the head, or an internal hand-over returned */
+  | 'REJECTED'
+  /** 退回补充材料 */
+  | 'RETURNED'
+  /** Committed for delivery to the platform (outbox) */
+  | 'SUBMITTED'
+  /** 审查中 */
+  | 'UNDER_REVIEW'
+  /** 撤回 */
+  | 'WITHDRAWN';
+
+/** One status a transfer went through */
+export type TransferStatusChange = {
+  __typename?: 'TransferStatusChange';
+  detail?: Maybe<Scalars['JSON']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  /** Platform sequence number */
+  sequence?: Maybe<Scalars['Int']['output']>;
+  status: TransferStatus;
+};
+
+/** A transfer (移送/移交) moved to a new status */
+export type TransferStatusUpdate = {
+  __typename?: 'TransferStatusUpdate';
+  caseId: Scalars['ID']['output'];
+  detail?: Maybe<Scalars['JSON']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The 两法衔接 platform’s sequence number of the status, when it came from the platform */
+  platformSequence?: Maybe<Scalars['Int']['output']>;
+  /** Position of the event in the hub’s event log; subscribe again with `since` set to it to receive what follows */
+  sequence: Scalars['String']['output'];
+  status: TransferStatus;
+  transferId: Scalars['ID']['output'];
+  transferNo: Scalars['String']['output'];
+};
 
 /** Why the identity is checked; audited by public security */
 export type VerificationPurpose =

@@ -55,7 +55,7 @@ export interface CasePage {
   where: Prisma.EnforcementCaseWhereInput;
 }
 
-interface StepResult {
+export interface StepResult {
   stageAfter: CaseStage;
   type: CaseEventType;
   payload: Record<string, unknown>;
@@ -663,34 +663,72 @@ export class CaseService {
     options: { reviewer?: boolean } = {},
   ): Promise<EnforcementCase> {
     if (!isUuid(caseId)) throw new ValidationError('caseId', 'UUID', 'must be a UUID');
-    const recorded: StoredHubEvent[] = []; // CASE_UPDATED for subscribers, broadcast after commit
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRawUnsafe<{ id: string }[]>('SELECT "id" FROM "EnforcementCase" WHERE "id" = $1::uuid FOR UPDATE', caseId);
-      if (locked.length === 0) throw new NotFoundError('Case', caseId);
-      const c = await tx.enforcementCase.findFirst({ where: { AND: [{ id: caseId }, caseReadScope(scope.principal)] } });
-      if (!c) throw new ForbiddenError('this case is outside your department’s scope', { rule: 'CASE_SCOPE' });
-      if (!options.reviewer) assertMayHandle(scope.principal, c.departmentId);
-      if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== c.version) {
-        throw new ConflictError(`the case changed since you read it (version ${c.version}, you had ${expectedVersion})`, {
-          currentVersion: c.version,
-        });
-      }
-      if (!allowedFrom.includes(c.stage)) throw new IllegalTransitionError(action, c.stage, allowedFrom);
-      const now = this.clock();
-      const result = await run(tx, c, now);
-      await appendEvent(tx, scope, c.id, c.stage, result, now);
-      const next = await tx.enforcementCase.update({
-        where: { id: c.id },
-        data: { ...(result.data ?? {}), stage: result.stageAfter, version: { increment: 1 } },
-      });
-      const handling = await tx.department.findUniqueOrThrow({ where: { id: next.departmentId }, select: { code: true } });
-      const update = { caseId: next.id, caseNo: next.caseNo, stage: next.stage, version: next.version, eventType: result.type, occurredAt: now.toISOString() };
-      recorded.push(await this.events.record(tx, caseUpdatedEvent(update, handling.code)));
-      return next;
-    });
-    await this.events.broadcast(recorded);
+    const { updated, events } = await this.prisma.$transaction((tx) =>
+      this.applyStep(tx, scope, caseId, action, allowedFrom, expectedVersion, run, { skipHandlerCheck: options.reviewer }),
+    );
+    await this.events.broadcast(events);
     scope.audit.caseIds.add(updated.id);
     return updated;
+  }
+
+  /**
+   * A step taken inside another module's transaction (a transfer's submission, a platform status):
+   * the same lock, stage check, hash-chained event and version bump. The caller has already decided
+   * who may act; it broadcasts the returned events after its commit.
+   */
+  async transitionInTransaction(
+    tx: Tx,
+    scope: RequestScope,
+    caseId: string,
+    action: string,
+    allowedFrom: readonly CaseStage[],
+    step: StepResult,
+    options: { skipHandlerCheck?: boolean } = {},
+  ): Promise<StoredHubEvent[]> {
+    const { events } = await this.applyStep(tx, scope, caseId, action, allowedFrom, null, async () => step, {
+      skipHandlerCheck: options.skipHandlerCheck,
+      skipScope: true,
+    });
+    return events;
+  }
+
+  /** The where-clause of the cases the caller may read (for other modules' queries). */
+  readScope(scope: RequestScope): Prisma.EnforcementCaseWhereInput {
+    return caseReadScope(scope.principal);
+  }
+
+  private async applyStep(
+    tx: Tx,
+    scope: RequestScope,
+    caseId: string,
+    action: string,
+    allowedFrom: readonly CaseStage[],
+    expectedVersion: number | null | undefined,
+    run: (tx: Tx, c: EnforcementCase, now: Date) => Promise<StepResult>,
+    options: { skipHandlerCheck?: boolean; skipScope?: boolean },
+  ): Promise<{ updated: EnforcementCase; events: StoredHubEvent[] }> {
+    const locked = await tx.$queryRawUnsafe<{ id: string }[]>('SELECT "id" FROM "EnforcementCase" WHERE "id" = $1::uuid FOR UPDATE', caseId);
+    if (locked.length === 0) throw new NotFoundError('Case', caseId);
+    const c = await tx.enforcementCase.findFirst({ where: { AND: [{ id: caseId }, options.skipScope ? {} : caseReadScope(scope.principal)] } });
+    if (!c) throw new ForbiddenError('this case is outside your department’s scope', { rule: 'CASE_SCOPE' });
+    if (!options.skipHandlerCheck) assertMayHandle(scope.principal, c.departmentId);
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== c.version) {
+      throw new ConflictError(`the case changed since you read it (version ${c.version}, you had ${expectedVersion})`, {
+        currentVersion: c.version,
+      });
+    }
+    if (!allowedFrom.includes(c.stage)) throw new IllegalTransitionError(action, c.stage, allowedFrom);
+    const now = this.clock();
+    const result = await run(tx, c, now);
+    await appendEvent(tx, scope, c.id, c.stage, result, now);
+    const updated = await tx.enforcementCase.update({
+      where: { id: c.id },
+      data: { ...(result.data ?? {}), stage: result.stageAfter, version: { increment: 1 } },
+    });
+    // CASE_UPDATED for subscribers is recorded last (after every row lock), broadcast after commit.
+    const handling = await tx.department.findUniqueOrThrow({ where: { id: updated.departmentId }, select: { code: true } });
+    const update = { caseId: updated.id, caseNo: updated.caseNo, stage: updated.stage, version: updated.version, eventType: result.type, occurredAt: now.toISOString() };
+    return { updated, events: [await this.events.record(tx, caseUpdatedEvent(update, handling.code))] };
   }
 }
 

@@ -1,6 +1,8 @@
 // Registers the case store's enums with GraphQL once, with their legal names as descriptions.
 import { registerEnumType } from 'type-graphql';
 import {
+  AssistKind,
+  AssistStatus,
   CaseEventType,
   CaseSource,
   CaseStage,
@@ -8,11 +10,14 @@ import {
   DocumentKind,
   EvidenceKind,
   LegalReviewOpinion,
+  MaterialKind,
   PartyKind,
   PartyRole,
   PenaltyKind,
   PowerCategory,
   ServiceMethod,
+  TransferKind,
+  TransferStatus,
 } from '../../generated/prisma/enums';
 
 registerEnumType(CaseStage, {
@@ -78,7 +83,70 @@ registerEnumType(LegalReviewOpinion, { name: 'LegalReviewOpinion', description: 
 registerEnumType(ServiceMethod, { name: 'ServiceMethod', description: 'How a decision was served (送达方式)' });
 registerEnumType(CaseEventType, { name: 'CaseEventType', description: 'Kind of entry in the case history' });
 
+registerEnumType(TransferKind, {
+  name: 'TransferKind',
+  valuesConfig: {
+    JUDICIAL: { description: '移送司法机关 through the 两法衔接 platform' },
+    INTERNAL: { description: '移交: hand-over to another department inside the hub' },
+  },
+});
+registerEnumType(TransferStatus, {
+  name: 'TransferStatus',
+  description: 'Status of a transfer; platform statuses mirror the 两法衔接 platform',
+  valuesConfig: {
+    DRAFT: { description: 'Not yet asked for approval' },
+    PENDING_APPROVAL: { description: 'Waiting for the head’s approval (3 working days)' },
+    APPROVED: { description: 'Approved; hand over within 24 hours' },
+    SUBMITTED: { description: 'Committed for delivery to the platform (outbox)' },
+    RECEIVED: { description: 'The platform received it; police decide within 3 working days' },
+    UNDER_REVIEW: { description: '审查中' },
+    FILED: { description: '立案' },
+    NOT_FILED: { description: '不予立案; reconsideration possible within 3 working days' },
+    RETURNED: { description: '退回补充材料' },
+    RECONSIDERATION_REQUESTED: { description: '复议中' },
+    RECONSIDERED_FILED: { description: '复议后立案' },
+    RECONSIDERED_UPHELD: { description: '复议维持不予立案' },
+    WITHDRAWN: { description: '撤回' },
+    ACCEPTED: { description: 'Internal hand-over accepted by the receiving department' },
+    REJECTED: { description: 'Not approved by the head, or an internal hand-over returned' },
+  },
+});
+registerEnumType(MaterialKind, {
+  name: 'MaterialKind',
+  description: 'Transfer materials (国务院令第310号 Art. 6); the first four are mandatory',
+  valuesConfig: {
+    TRANSFER_LETTER: { description: '涉嫌犯罪案件移送书' },
+    INVESTIGATION_REPORT: { description: '涉嫌犯罪案件情况的调查报告' },
+    EVIDENCE_LIST: { description: '涉案物品清单' },
+    INSPECTION_REPORT: { description: '有关检验报告或者鉴定结论' },
+    OTHER: { description: '其他有关材料' },
+  },
+});
+registerEnumType(AssistKind, {
+  name: 'AssistKind',
+  description: 'What is asked of the other department (协办事项)',
+  valuesConfig: {
+    IDENTITY_CHECK: { description: '身份核查' },
+    PERMIT_VERIFICATION: { description: '许可核验' },
+    ONSITE_SUPPORT: { description: '公安现场保障 (through the public-security system)' },
+    EXPERT_DETERMINATION: { description: '专业认定' },
+    DATA_REQUEST: { description: '数据调取' },
+  },
+});
+registerEnumType(AssistStatus, {
+  name: 'AssistStatus',
+  valuesConfig: {
+    REQUESTED: { description: 'Waiting for the other department' },
+    ACCEPTED: { description: 'Being handled' },
+    REPLIED: { description: 'Answered' },
+    DECLINED: { description: 'Declined with a reason' },
+    WITHDRAWN: { description: 'Withdrawn by the requester' },
+  },
+});
+
 export {
+  AssistKind,
+  AssistStatus,
   CaseEventType,
   CaseSource,
   CaseStage,
@@ -86,9 +154,12 @@ export {
   DocumentKind,
   EvidenceKind,
   LegalReviewOpinion,
+  MaterialKind,
   PartyKind,
   PartyRole,
   PenaltyKind,
   PowerCategory,
   ServiceMethod,
+  TransferKind,
+  TransferStatus,
 };

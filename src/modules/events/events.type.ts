@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CaseEventType, CaseStage } from '../common/enums';
+import { AssistKind, AssistStatus, CaseEventType, CaseStage, TransferStatus } from '../common/enums';
 import { DateTimeScalar, JSONScalar } from '../common/scalars';
 
 const SEQUENCE = 'Position of the event in the hub’s event log; subscribe again with `since` set to it to receive what follows';
@@ -42,8 +42,8 @@ export class TransferStatusUpdate {
   @Field(() => String)
   transferNo!: string;
 
-  @Field(() => String, { description: 'The TransferStatus value' })
-  status!: string;
+  @Field(() => TransferStatus)
+  status!: TransferStatus;
 
   @Field(() => Int, { nullable: true, description: 'The 两法衔接 platform’s sequence number of the status, when it came from the platform' })
   platformSequence!: number | null;
@@ -72,11 +72,11 @@ export class AssistRequestUpdate {
   @Field(() => String)
   toDepartmentCode!: string;
 
-  @Field(() => String, { description: 'The AssistStatus value' })
-  status!: string;
+  @Field(() => AssistStatus)
+  status!: AssistStatus;
 
-  @Field(() => String, { description: 'The AssistKind value' })
-  kind!: string;
+  @Field(() => AssistKind)
+  kind!: AssistKind;
 
   @Field(() => DateTimeScalar, { nullable: true })
   dueAt!: Date | null;
