@@ -150,7 +150,8 @@ export function createLoaders(prisma: PrismaClient) {
       groupBy(
         await prisma.transferStatusChange.findMany({
           where: { transferId: { in: [...ids] } },
-          orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
+          // In the order the hub learned them: platform times have whole seconds only.
+          orderBy: [{ recordedAt: 'asc' }, { occurredAt: 'asc' }, { sequence: 'asc' }],
         }),
         ids,
         (r) => r.transferId,

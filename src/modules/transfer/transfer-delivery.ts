@@ -1,9 +1,10 @@
 // The platform side of 网上移送: outbox handlers that upload materials and push transfers with
 // idempotency keys, signed status callbacks, and a reconciliation poller for missed callbacks.
 // A status only moves forward: an event is applied when its sequence is above the stored one.
+import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient, Transfer, TransferMaterial, TransferStatus } from '../../generated/prisma/client';
 import type { CaseTransferConnector, Material, StatusDetail, TransferRequest } from '../../../connectors/case-transfer';
-import { CaseTransferError, parseStatusCallback, verifyCallbackSignature } from '../../../connectors/case-transfer';
+import { CaseTransferError, IDEMPOTENCY_KEY_PATTERN, parseStatusCallback, verifyCallbackSignature } from '../../../connectors/case-transfer';
 import type { Principal } from '../../auth/principal';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';
@@ -56,10 +57,10 @@ export class TransferDelivery {
 
   handlers(): Record<string, OutboxHandler> {
     return {
-      [TRANSFER_TOPICS.submit]: (m) => this.deliverSubmit((m.payload as { transferId: string }).transferId, m.idempotencyKey),
-      [TRANSFER_TOPICS.withdraw]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, m.idempotencyKey, 'withdraw'),
-      [TRANSFER_TOPICS.reconsider]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, m.idempotencyKey, 'reconsider'),
-      [TRANSFER_TOPICS.supplement]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, m.idempotencyKey, 'supplement'),
+      [TRANSFER_TOPICS.submit]: (m) => this.deliverSubmit((m.payload as { transferId: string }).transferId, platformIdempotencyKey(m.idempotencyKey)),
+      [TRANSFER_TOPICS.withdraw]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, platformIdempotencyKey(m.idempotencyKey), 'withdraw'),
+      [TRANSFER_TOPICS.reconsider]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, platformIdempotencyKey(m.idempotencyKey), 'reconsider'),
+      [TRANSFER_TOPICS.supplement]: (m) => this.deliverAction(m.payload as unknown as ActionPayload, platformIdempotencyKey(m.idempotencyKey), 'supplement'),
     };
   }
 
@@ -350,6 +351,16 @@ export class TransferDelivery {
     };
     return { principal } as RequestScope;
   }
+}
+
+/**
+ * The Idempotency-Key sent to the platform for an outbox message. The platform accepts only 8–64
+ * characters of [A-Za-z0-9-], while the outbox keys read `transfer:<uuid>:submit` (colons): such a
+ * key is replaced by its SHA-256 in hex (64 characters) — the same for every redelivery of the message.
+ */
+export function platformIdempotencyKey(outboxKey: string): string {
+  if (IDEMPOTENCY_KEY_PATTERN.test(outboxKey)) return outboxKey;
+  return createHash('sha256').update(outboxKey, 'utf8').digest('hex');
 }
 
 interface ActionPayload {

@@ -210,7 +210,7 @@ export class TransferService {
           createdAt: now,
         },
       });
-      const events = await this.caseStep(tx, scope, t.caseId, { step: 'MATERIAL_ATTACHED', transferId: t.id, kind: input.kind, sha256, size: content.length }, now);
+      const events = await this.caseStep(tx, scope, t.caseId, { step: 'MATERIAL_ATTACHED', transferId: t.id, kind: input.kind, sha256, size: content.length });
       return { material, events };
     });
     await this.events.broadcast(events);
@@ -264,7 +264,7 @@ export class TransferService {
         type: 'TRANSFERRED',
         payload: { step: 'SUBMITTED', transferId: t.id, transferNo: t.transferNo, receivingUnit: t.receivingUnit, materials: materials.length },
         data: { transferredAt: now },
-      });
+      }, { skipHandlerCheck: true });
       const transferEvent = await this.recordTransferEvent(tx, updated, now, { step: 'SUBMITTED' });
       return { updated, events: [...caseEvents, transferEvent] };
     });
@@ -388,7 +388,6 @@ export class TransferService {
     return this.change(scope, t, 'returnHandOver', ['SUBMITTED'], this.clock(), {
       data: { status: 'REJECTED', returnReason: reason, decidedAt: this.clock() },
       detail: { step: 'HANDOVER_RETURNED', reason },
-      caseStepBy: 'receiver',
     });
   }
 
@@ -445,7 +444,7 @@ export class TransferService {
         idempotencyKey: `transfer:${t.id}:${topic.split('.')[1]}:${count + 1}`,
         payload: { transferId: t.id, ...payload } as Prisma.InputJsonValue,
       });
-      return this.caseStep(tx, scope, t.caseId, { step: action, transferId: t.id, ...payload }, now);
+      return this.caseStep(tx, scope, t.caseId, { step: action, transferId: t.id, ...payload });
     });
     await this.events.broadcast(events);
     this.onOutbox();
@@ -458,7 +457,7 @@ export class TransferService {
     action: string,
     allowedFrom: TransferStatus[],
     now: Date,
-    change: { data: Prisma.TransferUpdateManyMutationInput & { status: TransferStatus }; detail: Record<string, unknown>; caseStepBy?: 'receiver' },
+    change: { data: Prisma.TransferUpdateManyMutationInput & { status: TransferStatus }; detail: Record<string, unknown> },
   ): Promise<Transfer> {
     if (!allowedFrom.includes(t.status)) throw new IllegalTransitionError(action, t.status, allowedFrom);
     const result = await this.prisma.$transaction(async (tx) => {
@@ -467,7 +466,7 @@ export class TransferService {
         throw new IllegalTransitionError(action, (await tx.transfer.findUniqueOrThrow({ where: { id: t.id } })).status, allowedFrom);
       }
       const updated = await tx.transfer.findUniqueOrThrow({ where: { id: t.id } });
-      const events = await this.afterChange(tx, scope, updated, change.data.status, now, change.detail, change.caseStepBy === 'receiver');
+      const events = await this.afterChange(tx, scope, updated, change.data.status, now, change.detail);
       return { updated, events };
     });
     await this.events.broadcast(result.events);
@@ -482,17 +481,19 @@ export class TransferService {
     status: TransferStatus,
     now: Date,
     detail: Record<string, unknown>,
-    skipHandlerCheck = false,
   ): Promise<StoredHubEvent[]> {
     await tx.transferStatusChange.create({ data: { transferId: t.id, status, occurredAt: now, detail: detail as Prisma.InputJsonValue } });
-    const caseEvents = await this.caseStep(tx, scope, t.caseId, { transferId: t.id, transferNo: t.transferNo, status, ...detail }, now, skipHandlerCheck);
+    const caseEvents = await this.caseStep(tx, scope, t.caseId, { transferId: t.id, transferNo: t.transferNo, status, ...detail });
     return [...caseEvents, await this.recordTransferEvent(tx, t, now, detail)];
   }
 
-  /** Every transfer step is recorded in the case history, without changing the case's stage. */
-  private async caseStep(tx: Tx, scope: RequestScope, caseId: string, payload: Record<string, unknown>, _now: Date, skipHandlerCheck = true) {
+  /**
+   * Every transfer step is recorded in the case history, without changing the case's stage. Who may
+   * take the step was decided by this service (transfer officer, head, receiving department).
+   */
+  private async caseStep(tx: Tx, scope: RequestScope, caseId: string, payload: Record<string, unknown>) {
     const c = await tx.enforcementCase.findUniqueOrThrow({ where: { id: caseId }, select: { stage: true } });
-    return this.cases.transitionInTransaction(tx, scope, caseId, 'transferStep', [c.stage], { stageAfter: c.stage, type: 'TRANSFERRED', payload }, { skipHandlerCheck });
+    return this.cases.transitionInTransaction(tx, scope, caseId, 'transferStep', [c.stage], { stageAfter: c.stage, type: 'TRANSFERRED', payload }, { skipHandlerCheck: true });
   }
 
   async recordTransferEvent(tx: Tx, t: Transfer, now: Date, detail: Record<string, unknown>): Promise<StoredHubEvent> {
