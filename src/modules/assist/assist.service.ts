@@ -137,9 +137,14 @@ export class AssistService {
     return this.prisma.assistRequest.findMany({ where, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: 500 });
   }
 
-  /** Requests of a case the caller may see (the case itself was already checked). */
-  forCase(scope: RequestScope, caseId: string) {
-    return scope.loaders.assistRequestsByCaseId.load(caseId);
+  /**
+   * Requests of a case the caller may see (the case itself was already checked): the same rule as
+   * get(), so a department that may read the case (a partner under a data-sharing agreement, public
+   * security for a transferred case) does not see requests between other departments through it.
+   */
+  async forCase(scope: RequestScope, caseId: string): Promise<AssistRequest[]> {
+    const requests = await scope.loaders.assistRequestsByCaseId.load(caseId);
+    return requests.filter((a) => this.mayRead(scope, a));
   }
 
   /** Applies a status from public security to an on-site support request (poller and outbox handler). */

@@ -285,7 +285,7 @@ export class TransferService {
         detail: { step: 'WITHDRAWN', reason },
       });
     }
-    return this.enqueuePlatformStep(scope, t, 'withdrawTransfer', ['SUBMITTED', 'RECEIVED'], TRANSFER_TOPICS.withdraw, { reason }, now);
+    return this.enqueuePlatformStep(scope, t, 'withdrawTransfer', ['SUBMITTED', 'RECEIVED'], TRANSFER_TOPICS.withdraw, { reason });
   }
 
   /** 复议: after NOT_FILED, before the platform's deadline (3 working days). */
@@ -300,7 +300,7 @@ export class TransferService {
       });
     }
     const extra = await this.newMaterialIds(t);
-    return this.enqueuePlatformStep(scope, t, 'requestReconsideration', ['NOT_FILED'], TRANSFER_TOPICS.reconsider, { reason, materialIds: extra }, now);
+    return this.enqueuePlatformStep(scope, t, 'requestReconsideration', ['NOT_FILED'], TRANSFER_TOPICS.reconsider, { reason, materialIds: extra });
   }
 
   /** 补充材料 after RETURNED: the materials attached since the return go with it. */
@@ -311,7 +311,7 @@ export class TransferService {
     if (t.status === 'RETURNED' && extra.length === 0) {
       throw new PreconditionError('NO_NEW_MATERIALS', 'attach the missing materials before sending the supplement');
     }
-    return this.enqueuePlatformStep(scope, t, 'supplementTransfer', ['RETURNED'], TRANSFER_TOPICS.supplement, { note, materialIds: extra }, this.clock());
+    return this.enqueuePlatformStep(scope, t, 'supplementTransfer', ['RETURNED'], TRANSFER_TOPICS.supplement, { note, materialIds: extra });
   }
 
   // ───────────── internal hand-over (移交) ─────────────
@@ -430,7 +430,6 @@ export class TransferService {
     allowedFrom: TransferStatus[],
     topic: string,
     payload: Record<string, unknown>,
-    now: Date,
   ): Promise<Transfer> {
     if (!allowedFrom.includes(t.status)) throw new IllegalTransitionError(action, t.status, allowedFrom);
     const events = await this.prisma.$transaction(async (tx) => {

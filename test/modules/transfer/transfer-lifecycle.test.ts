@@ -31,6 +31,17 @@ const TRANSFER = `query ($id: ID!) {
 }`;
 const HISTORY = `query ($caseId: ID!) { caseHistory(caseId: $caseId) { seq type stageAfter payload } verifyCaseHistory(caseId: $caseId) { valid } }`;
 
+interface TransferView {
+  status: string;
+  sequence: number;
+  platformTransferId: string | null;
+  materials: Array<{ uploadId: string | null }>;
+  history: Array<{ status: string }>;
+  deliveries: Array<{ topic: string; status: string; attempts: number }>;
+  deadlines: Array<{ kind: string; metAt: string | null; overdue: boolean }>;
+  case: { stage: string };
+}
+
 function file(kind: string, text: string) {
   const content = Buffer.from(text, 'utf8');
   return { kind, fileName: `${kind}.pdf`, contentType: 'application/pdf', contentBase64: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') };
@@ -97,7 +108,7 @@ describe('a transfer to public security', () => {
     const submitted = await t.gql<{ submitTransfer: { status: string } }>(SUBMIT, { id: transfer.id }, transferOfficer);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitTransfer.status).toBe('SUBMITTED');
-    let view = await t.gql<{ transfer: Record<string, any> }>(TRANSFER, { id: transfer.id }, transferOfficer);
+    let view = await t.gql<{ transfer: TransferView }>(TRANSFER, { id: transfer.id }, transferOfficer);
     expect(view.data!.transfer.case.stage).toBe('TRANSFERRED');
     expect(view.data!.transfer.deliveries).toEqual([{ topic: 'case-transfer.submit', status: 'PENDING', attempts: 0 }]);
 
@@ -107,10 +118,10 @@ describe('a transfer to public security', () => {
     const platformId = view.data!.transfer.platformTransferId as string;
     expect(platformId).toBeTruthy();
     expect(view.data!.transfer).toMatchObject({ status: 'RECEIVED', sequence: 1 });
-    expect(view.data!.transfer.materials.every((m: { uploadId: string | null }) => m.uploadId)).toBe(true);
+    expect(view.data!.transfer.materials.every((m) => m.uploadId)).toBe(true);
     expect(view.data!.transfer.deliveries[0].status).toBe('DELIVERED');
     expect(simulator().createdTransfers(transfer.transferNo)).toHaveLength(1);
-    const police = view.data!.transfer.deadlines.find((d: { kind: string }) => d.kind === 'POLICE_DECISION');
+    const police = view.data!.transfer.deadlines.find((d) => d.kind === 'POLICE_DECISION');
     expect(police).toMatchObject({ overdue: false, metAt: null });
 
     // The platform reviews and files; signed callbacks bring the statuses.
@@ -119,7 +130,7 @@ describe('a transfer to public security', () => {
     await simulator().callbacks.idle();
     view = await t.gql(TRANSFER, { id: transfer.id }, transferOfficer);
     expect(view.data!.transfer).toMatchObject({ status: 'FILED', sequence: 3 });
-    expect(view.data!.transfer.history.map((h: { status: string }) => h.status)).toEqual([
+    expect(view.data!.transfer.history.map((h) => h.status)).toEqual([
       'PENDING_APPROVAL',
       'APPROVED',
       'SUBMITTED',
@@ -127,7 +138,7 @@ describe('a transfer to public security', () => {
       'UNDER_REVIEW',
       'FILED',
     ]);
-    expect(view.data!.transfer.deadlines.find((d: { kind: string }) => d.kind === 'POLICE_DECISION').metAt).not.toBeNull();
+    expect(view.data!.transfer.deadlines.find((d) => d.kind === 'POLICE_DECISION')?.metAt).not.toBeNull();
 
     const history = await t.gql<{ caseHistory: Array<{ type: string; stageAfter: string; payload: Record<string, unknown> }>; verifyCaseHistory: { valid: boolean } }>(
       HISTORY,
