@@ -4,6 +4,12 @@
 import { startPermitsSimulator, SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../connectors/permits';
 import { startSocialCreditSimulator, SANDBOX_CREDIT_PASSWORD, SANDBOX_CREDIT_USERNAME } from '../connectors/social-credit';
 import { PSB_SANDBOX_APP_ID, PSB_SANDBOX_TOKEN, startPublicSecuritySimulator } from '../connectors/public-security';
+import {
+  SANDBOX_TRANSFER_CALLBACK_SECRET,
+  SANDBOX_TRANSFER_CLIENT_ID,
+  SANDBOX_TRANSFER_CLIENT_SECRET,
+  startCaseTransferSimulator,
+} from '../connectors/case-transfer';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -20,16 +26,28 @@ async function main(): Promise<void> {
     password: SANDBOX_CREDIT_PASSWORD,
   });
   const psb = await startPublicSecuritySimulator({ host, port: port('PSB_SIMULATOR_PORT', 4103), appId: PSB_SANDBOX_APP_ID, token: PSB_SANDBOX_TOKEN });
+  // Status callbacks go to the hub named by HUB_URL (e.g. http://127.0.0.1:4000), if any.
+  const hub = process.env.HUB_URL?.replace(/\/$/, '') ?? null;
+  const transfer = await startCaseTransferSimulator({
+    host,
+    port: port('TRANSFER_SIMULATOR_PORT', 4104),
+    clientId: SANDBOX_TRANSFER_CLIENT_ID,
+    clientSecret: SANDBOX_TRANSFER_CLIENT_SECRET,
+    callbackSecret: SANDBOX_TRANSFER_CALLBACK_SECRET,
+    callbackUrl: () => (hub ? `${hub}/callbacks/case-transfer/status` : null),
+    advanceEveryMs: port('TRANSFER_SIMULATOR_ADVANCE_MS', 60_000),
+  });
   const lines = [
     'Simulators of the external systems (sandbox credentials; switches at <url>/__simulator):',
     `  PERMITS_URL=${permits.url}   (PERMITS_APP_ID=${SANDBOX_APP_ID}, PERMITS_APP_SECRET from the sandbox)`,
     `  CREDIT_URL=${credit.url}   (CREDIT_USERNAME=${SANDBOX_CREDIT_USERNAME})`,
     `  PSB_URL=${psb.url}   (PSB_APP_ID=${PSB_SANDBOX_APP_ID})`,
+    `  TRANSFER_URL=${transfer.url}   (TRANSFER_CLIENT_ID=${SANDBOX_TRANSFER_CLIENT_ID}; callbacks to ${hub ?? 'nowhere: set HUB_URL'})`,
     'Example: curl -X POST -d \'{"latencyMs":50}\' <url>/__simulator',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = async () => {
-    await Promise.all([permits.close(), credit.close(), psb.close()]);
+    await Promise.all([permits.close(), credit.close(), psb.close(), transfer.close()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
