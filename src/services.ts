@@ -19,6 +19,7 @@ import { TransferDelivery } from './modules/transfer/transfer-delivery';
 import { AssistService } from './modules/assist/assist.service';
 import { SupportRequestFollowUp } from './modules/assist/support-request-follow-up';
 import { OutboxWorker } from './outbox/outbox';
+import { OutboxService } from './modules/outbox/outbox.service';
 import type { Logger } from 'pino';
 
 export function createServices(
@@ -72,6 +73,7 @@ export function createServices(
     assist,
     supportFollowUp,
     outbox: outbox as OutboxWorker,
+    outboxAdmin: new OutboxService(db.prisma, wake),
   };
 }
 

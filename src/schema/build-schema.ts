@@ -14,6 +14,7 @@ import { ConnectorHealthResolver } from '../modules/connector-health/connector-h
 import { PartyCreditResolver } from '../modules/credit/credit.resolver';
 import { CaseTransfersResolver, TransferResolver } from '../modules/transfer/transfer.resolver';
 import { AssistResolver, CaseAssistResolver } from '../modules/assist/assist.resolver';
+import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 
@@ -45,6 +46,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CaseTransfersResolver,
       AssistResolver,
       CaseAssistResolver,
+      OutboxResolver,
       EventsResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.

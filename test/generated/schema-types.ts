@@ -685,6 +685,8 @@ export type Mutation = {
   requestAssistance: AssistRequest;
   /** 复议 after NOT_FILED, within 3 working days */
   requestReconsideration: Transfer;
+  /** Put a DEAD delivery back in line, its attempts reset (ADMIN) */
+  retryOutboxMessage: OutboxDelivery;
   /** The receiving department returns a hand-over with reasons */
   returnHandOver: Transfer;
   /** 送达: DECIDED → SERVED */
@@ -839,6 +841,11 @@ export type MutationRequestReconsiderationArgs = {
 };
 
 
+export type MutationRetryOutboxMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReturnHandOverArgs = {
   reason: Scalars['String']['input'];
   transferId: Scalars['ID']['input'];
@@ -924,6 +931,17 @@ export type OutboxDelivery = {
   lastError?: Maybe<Scalars['String']['output']>;
   status: DeliveryState;
   topic: Scalars['String']['output'];
+};
+
+/** Writes to other systems waiting in, or delivered from, the outbox */
+export type OutboxStats = {
+  __typename?: 'OutboxStats';
+  /** Gave up after their attempts or on a permanent refusal: need an operator */
+  dead: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  inFlight: Scalars['Int']['output'];
+  oldestPendingAt?: Maybe<Scalars['DateTime']['output']>;
+  pending: Scalars['Int']['output'];
 };
 
 export type PageInfo = {
@@ -1171,6 +1189,8 @@ export type Query = {
   connectorHealth: Array<ConnectorHealthReport>;
   /** Departments known to the hub */
   departments: Array<Department>;
+  /** Outbox backlog and dead letters (SUPERVISOR, ADMIN) */
+  outboxStats: OutboxStats;
   /** A party by 统一社会信用代码 or 居民身份证号 (validated with its check character) */
   party: Party;
   /** A permit by number from the permits system (行政许可); null when it does not exist */
@@ -1219,6 +1239,11 @@ export type QueryCasesArgs = {
 
 export type QueryDepartmentsArgs = {
   kind?: InputMaybe<DepartmentKind>;
+};
+
+
+export type QueryOutboxStatsArgs = {
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 

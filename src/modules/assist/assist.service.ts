@@ -41,6 +41,11 @@ export class AssistService {
     this.cases.assertMayHandle(scope, c);
     const now = this.clock();
     if (input.dueAt.getTime() <= now.getTime()) throw new ValidationError('dueAt', 'IN_FUTURE', 'must be in the future');
+    // Public security refuses a support request for a time already past (INVALID_REQUEST): the
+    // outbox message would die on its first attempt and the request stay REQUESTED for ever.
+    if (input.scheduledAt && input.scheduledAt.getTime() <= now.getTime()) {
+      throw new ValidationError('scheduledAt', 'IN_FUTURE', 'must be in the future');
+    }
     const to = await this.prisma.department.findUnique({ where: { code: input.toDepartmentCode } });
     if (!to) throw new ValidationError('toDepartmentCode', 'UNKNOWN_DEPARTMENT', `no department ${input.toDepartmentCode}`);
     if (to.id === c.departmentId) throw new ValidationError('toDepartmentCode', 'OTHER_DEPARTMENT', 'a department does not ask itself for help');

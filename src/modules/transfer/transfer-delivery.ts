@@ -261,7 +261,7 @@ export class TransferDelivery {
         if (err.code === 'P2002') return false;
         throw err;
       });
-    if (!fresh) return { status: 200, body: { received: true, duplicate: true } };
+    if (!fresh) return { status: 409, body: { received: true, duplicate: true } };
     try {
       const result = await this.applyPlatformStatus({
         platformTransferId: e.transferId,
