@@ -13,7 +13,7 @@
 // Without TRANSFER_URL the connector starts the in-process simulator on 127.0.0.1 (ephemeral
 // port), calls it over HTTP (the same code path as the real platform) and lets it send signed
 // status callbacks to deps.callbackUrl() whenever that returns a URL.
-import type { PolicyClock } from '../core/call-policy';
+import { policyHealth, type PolicyClock } from '../core/call-policy';
 import type { Connector, ConnectorHealth, ConnectorLogger } from '../core/types';
 import { CaseTransferClient } from './client';
 import { callbackSecretsOf, type CaseTransferConfig } from './config';
@@ -63,17 +63,7 @@ export async function createCaseTransferConnector(config: CaseTransferConfig, de
     client,
     simulator,
     callbackSecrets: callbackSecretsOf(config),
-    health: () => {
-      const { metrics, breaker } = client.policy;
-      return {
-        system: 'case-transfer',
-        mode,
-        circuit: breaker.current,
-        ...metrics.snapshot(),
-        lastErrorAt: metrics.lastErrorAt,
-        lastErrorCode: metrics.lastErrorCode,
-      };
-    },
+    health: () => policyHealth('case-transfer', mode, client.policy),
     close: async () => {
       if (closed) return;
       closed = true;

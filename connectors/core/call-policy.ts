@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CallMetrics } from './call-metrics';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { ConnectorError } from './connector-error';
-import type { ConnectorLogger, SystemName } from './types';
+import type { ConnectorHealth, ConnectorLogger, SystemName } from './types';
 
 export interface CallPolicyOptions {
   timeoutMs: number;
@@ -138,4 +138,17 @@ function affectsHealth(err: ConnectorError): boolean {
   if (err.code === 'UPSTREAM_REJECTED') return false;
   if (err.httpStatus === 429) return false;
   return true;
+}
+
+/** The health every connector reports, read off its call policy. */
+export function policyHealth(system: SystemName, mode: ConnectorHealth['mode'], policy: CallPolicy): ConnectorHealth {
+  const { metrics, breaker } = policy;
+  return {
+    system,
+    mode,
+    circuit: breaker.current,
+    ...metrics.snapshot(),
+    lastErrorAt: metrics.lastErrorAt,
+    lastErrorCode: metrics.lastErrorCode,
+  };
 }

@@ -8,7 +8,7 @@
 //
 // Without PERMITS_URL the connector starts the in-process simulator on 127.0.0.1 (ephemeral
 // port) and calls it over HTTP, so the simulator exercises the same code path as the real system.
-import type { PolicyClock } from '../core/call-policy';
+import { policyHealth, type PolicyClock } from '../core/call-policy';
 import type { Connector, ConnectorHealth, ConnectorLogger } from '../core/types';
 import { PermitsClient } from './client';
 import type { PermitsConfig } from './config';
@@ -48,17 +48,7 @@ export async function createPermitsConnector(config: PermitsConfig, deps: Permit
     client,
     simulator,
     createLoaders: () => createPermitsLoaders(client),
-    health: () => {
-      const { metrics, breaker } = client.policy;
-      return {
-        system: 'permits',
-        mode,
-        circuit: breaker.current,
-        ...metrics.snapshot(),
-        lastErrorAt: metrics.lastErrorAt,
-        lastErrorCode: metrics.lastErrorCode,
-      };
-    },
+    health: () => policyHealth('permits', mode, client.policy),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,5 +1,5 @@
 // Public surface of the public-security (公安机关执法协作) connector.
-import type { Connector, ConnectorHealth, ConnectorLogger, PolicyClock } from '../core';
+import { policyHealth, type Connector, type ConnectorHealth, type ConnectorLogger, type PolicyClock } from '../core';
 import { PublicSecurityClient } from './client';
 import type { PublicSecurityConfig } from './config';
 import { PSB_SYSTEM } from './errors';
@@ -64,21 +64,7 @@ export async function createPublicSecurityConnector(
     client,
     simulator,
     createLoaders: () => createPublicSecurityLoaders(client),
-    health(): ConnectorHealth {
-      const m = client.policy.metrics;
-      const snapshot = m.snapshot();
-      return {
-        system: PSB_SYSTEM,
-        mode,
-        circuit: client.policy.breaker.current,
-        recentCalls: snapshot.recentCalls,
-        errorRate: snapshot.errorRate,
-        p50Ms: snapshot.p50Ms,
-        p95Ms: snapshot.p95Ms,
-        lastErrorAt: m.lastErrorAt,
-        lastErrorCode: m.lastErrorCode,
-      };
-    },
+    health: (): ConnectorHealth => policyHealth(PSB_SYSTEM, mode, client.policy),
     async close(): Promise<void> {
       await client.close();
       await simulator?.close();

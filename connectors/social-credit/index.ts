@@ -1,6 +1,6 @@
 // Social credit connector (公共信用信息共享平台): the public surface. Without CREDIT_URL it runs
 // against the in-process simulator on 127.0.0.1 (sandbox), with the same client code path.
-import type { Connector, ConnectorHealth, ConnectorLogger, PolicyClock } from '../core';
+import { policyHealth, type Connector, type ConnectorHealth, type ConnectorLogger, type PolicyClock } from '../core';
 import { SocialCreditClient } from './client';
 import type { SocialCreditConfig } from './config';
 import { CreditProfileCache, createSocialCreditLoaders, type SocialCreditLoaderOptions, type SocialCreditLoaders } from './loaders';
@@ -71,20 +71,7 @@ export async function createSocialCreditConnector(
     simulator,
     profileCache,
     createLoaders: (options?: SocialCreditLoaderOptions) => createSocialCreditLoaders(client, profileCache, options),
-    health(): ConnectorHealth {
-      const snapshot = client.policy.metrics.snapshot();
-      return {
-        system: 'social-credit',
-        mode,
-        circuit: client.policy.breaker.current,
-        recentCalls: snapshot.recentCalls,
-        errorRate: snapshot.errorRate,
-        p50Ms: snapshot.p50Ms,
-        p95Ms: snapshot.p95Ms,
-        lastErrorAt: client.policy.metrics.lastErrorAt,
-        lastErrorCode: client.policy.metrics.lastErrorCode,
-      };
-    },
+    health: (): ConnectorHealth => policyHealth('social-credit', mode, client.policy),
     async close() {
       await client.close();
       await simulator?.close();
