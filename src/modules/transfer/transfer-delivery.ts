@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient, Transfer, TransferMaterial, TransferStatus } from '../../generated/prisma/client';
 import type { CaseTransferConnector, Material, StatusDetail, TransferRequest } from '../../../connectors/case-transfer';
-import { CaseTransferError, IDEMPOTENCY_KEY_PATTERN, parseStatusCallback, verifyCallbackSignature } from '../../../connectors/case-transfer';
+import { CaseTransferError, IDEMPOTENCY_KEY_PATTERN, formatShanghai, parseStatusCallback, verifyCallbackSignature } from '../../../connectors/case-transfer';
 import type { Principal } from '../../auth/principal';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';
@@ -164,7 +164,7 @@ export class TransferDelivery {
       suspectedCharges: t.suspectedCharges,
       facts: t.facts,
       ...(t.amountInvolved !== null ? { amountInvolved: Number(t.amountInvolved).toFixed(2) } : {}),
-      occurredAt: toOffset(c.discoveredAt),
+      occurredAt: formatShanghai(c.discoveredAt.getTime()),
       location: { address: c.address, ...(c.lng !== null && c.lat !== null ? { lng: Number(c.lng), lat: Number(c.lat) } : {}) },
       parties: c.parties.map((p) =>
         p.party.kind === 'PERSON'
@@ -286,7 +286,7 @@ export class TransferDelivery {
   /** Fetches transfers changed since the last seen update (minus 5 minutes) and applies their statuses. */
   async reconcile(): Promise<number> {
     const since = new Date(this.reconcileCursor.getTime() - 5 * 60_000);
-    const changed = await this.connector.client.listTransfersSince(toOffset(since));
+    const changed = await this.connector.client.listTransfersSince(formatShanghai(since.getTime()));
     let applied = 0;
     for (const item of changed) {
       const result = await this.applyPlatformStatus({
@@ -372,11 +372,6 @@ interface ActionPayload {
 
 function toMaterial(m: TransferMaterial): Material {
   return { kind: m.kind, title: m.fileName, sha256: m.sha256, sizeBytes: m.size, uploadId: m.uploadId as string };
-}
-
-function toOffset(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
-  return `${local}+08:00`;
 }
 
 async function currentStage(tx: Tx, caseId: string) {
