@@ -141,7 +141,12 @@ export class TransferDelivery {
         content: Buffer.from(file.content),
         sha256: m.sha256,
       });
-      out.push(await this.prisma.transferMaterial.update({ where: { id: m.id }, data: { uploadId: upload.uploadId } }));
+      // The first recorded upload wins: a worker whose lease ran out may still be uploading the same
+      // file while another delivers the message. Both must then send the same uploadId, or the
+      // platform refuses the second createTransfer (same Idempotency-Key, other body → 409
+      // IDEMPOTENCY_CONFLICT). An upload not recorded is never referenced and expires at the platform.
+      await this.prisma.transferMaterial.updateMany({ where: { id: m.id, uploadId: null }, data: { uploadId: upload.uploadId } });
+      out.push(await this.prisma.transferMaterial.findUniqueOrThrow({ where: { id: m.id } }));
     }
     return out;
   }
@@ -261,7 +266,7 @@ export class TransferDelivery {
         if (err.code === 'P2002') return false;
         throw err;
       });
-    if (!fresh) return { status: 409, body: { received: true, duplicate: true } };
+    if (!fresh) return { status: 200, body: { received: true, duplicate: true } };
     try {
       const result = await this.applyPlatformStatus({
         platformTransferId: e.transferId,
