@@ -12,16 +12,17 @@ export function caseReadScope(principal: Principal): Prisma.EnforcementCaseWhere
   const kind = principal.departmentKind;
   if (kind === 'CITY_BUREAU' || kind === 'DISTRICT_BUREAU') return {};
   const scopes: Prisma.EnforcementCaseWhereInput[] = [];
-  if (kind === 'STREET_TEAM' && hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER')) {
+  // The handling department sees its cases, whatever its kind (a case handed over to a
+  // functional department is that department's case from then on).
+  if (hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER', 'PARTNER')) {
     scopes.push({ departmentId: principal.departmentId });
   }
   if (hasRole(principal, 'PARTNER') && principal.sharedCategories.length > 0) {
     // 数据共享协议: no agreement, no data. Field-level rules are applied at the edge.
     scopes.push({ powerItem: { is: { category: { in: principal.sharedCategories } } } });
   }
-  if (kind === 'PUBLIC_SECURITY' || kind === 'PROCURATORATE') {
-    scopes.push({ transfers: { some: { toDepartmentId: principal.departmentId } } });
-  }
+  // A department a case was transferred or is being handed over to sees it (judicial organs, 移交).
+  scopes.push({ transfers: { some: { toDepartmentId: principal.departmentId } } });
   if (hasRole(principal, 'HOTLINE') && kind === 'HOTLINE_CENTER') {
     scopes.push({ source: 'HOTLINE_12345' });
   }

@@ -38,7 +38,16 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const databaseUrl = process.env.HUB_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('HUB_TEST_DATABASE_URL is not set: run the tests through jest (global setup)');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: TEST_SECRET, PORT: '0', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    AUTH_JWT_SECRET: TEST_SECRET,
+    PORT: '0',
+    // Test files share one database: a background worker of one file's hub would deliver another
+    // file's outbox messages and add SQL statements to its counts. Tests drive workers themselves.
+    WORKERS_ENABLED: '0',
+    ...options.env,
+  });
   const db = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 5 });
   const events = options.events?.(db);
   const hub = await createHub(config, db, { clock: options.clock, events });
