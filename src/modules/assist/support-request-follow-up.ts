@@ -55,23 +55,28 @@ export class SupportRequestFollowUp {
     return { supportRequestId: accepted.supportRequestId, status: accepted.status };
   }
 
-  /** Asks public security for the state of every open on-site support request. */
+  /** Asks public security for the state of every open on-site support request, page by page. */
   async pollOnce(): Promise<number> {
-    const open = await this.prisma.assistRequest.findMany({
-      where: { kind: 'ONSITE_SUPPORT', externalRef: { not: null }, NOT: { externalStatus: { in: FINAL } } },
-      take: 200,
-    });
     let changed = 0;
-    for (const a of open) {
-      try {
-        const state = await this.psb.client.querySupportRequest(a.externalRef as string);
-        if (state.status !== a.externalStatus) changed += 1;
-        await this.assist.applySupportStatus(a.id, state);
-      } catch (err) {
-        this.logger?.warn({ assistRequestId: a.id, err: err instanceof Error ? err.message : String(err) }, 'support request poll failed');
+    let after: string | undefined;
+    for (;;) {
+      const open = await this.prisma.assistRequest.findMany({
+        where: { kind: 'ONSITE_SUPPORT', externalRef: { not: null }, NOT: { externalStatus: { in: FINAL } }, ...(after ? { id: { gt: after } } : {}) },
+        orderBy: { id: 'asc' },
+        take: 200,
+      });
+      if (open.length === 0) return changed;
+      for (const a of open) {
+        try {
+          const state = await this.psb.client.querySupportRequest(a.externalRef as string);
+          if (state.status !== a.externalStatus) changed += 1;
+          await this.assist.applySupportStatus(a.id, state);
+        } catch (err) {
+          this.logger?.warn({ assistRequestId: a.id, err: err instanceof Error ? err.message : String(err) }, 'support request poll failed');
+        }
       }
+      after = open[open.length - 1].id;
     }
-    return changed;
   }
 
   start(intervalMs: number): void {
