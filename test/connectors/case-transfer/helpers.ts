@@ -1,11 +1,10 @@
 // Shared helpers of the case-transfer connector tests.
+import { fakeClock as sharedFakeClock, type FakeClock } from '../support/policy-test-kit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { PolicyClock } from '../../../connectors/core/call-policy';
-import type { ConnectorLogger } from '../../../connectors/core/types';
 import { verifyCallbackSignature, type CallbackVerification } from '../../../connectors/case-transfer/callbacks';
 import { CASE_TRANSFER_DEFAULTS, type CaseTransferConfig } from '../../../connectors/case-transfer/config';
 import type { Material, MaterialKind, StatusEvent, TransferRequest } from '../../../connectors/case-transfer/types';
@@ -37,56 +36,11 @@ export function testConfig(overrides: Partial<CaseTransferConfig> = {}): CaseTra
   };
 }
 
-export interface FakeClock extends PolicyClock {
-  /** Every wait CallPolicy asked for, in ms, instead of sleeping. */
-  sleeps: number[];
-  advance(ms: number): void;
-  set(ms: number): void;
-}
+export { captureLogger, failure, type CapturedLog, type FakeClock } from '../support/policy-test-kit';
 
-/** A clock whose sleep records the request and moves time on, without waiting. */
+/** A clock that records waits instead of sleeping; random() = 0 unless given. */
 export function fakeClock(startMs: number, random = 0): FakeClock {
-  let now = startMs;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-    random: () => random,
-    advance: (ms: number) => {
-      now += ms;
-    },
-    set: (ms: number) => {
-      now = ms;
-    },
-  };
-}
-
-export interface CapturedLog {
-  level: string;
-  obj: Record<string, unknown>;
-  msg?: string;
-}
-
-export function captureLogger(): ConnectorLogger & { lines: CapturedLog[] } {
-  const lines: CapturedLog[] = [];
-  const push = (level: string) => (obj: Record<string, unknown>, msg?: string) => {
-    lines.push({ level, obj, msg });
-  };
-  return { lines, info: push('info'), warn: push('warn'), error: push('error'), debug: push('debug') };
-}
-
-/** Rejection of a promise, for assertions on its fields. */
-export async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the promise to reject');
+  return sharedFakeClock(startMs, random);
 }
 
 /** Polls `condition` every 5 ms; fails (instead of hanging) when it is not met within `ms`. */

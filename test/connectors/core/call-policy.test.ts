@@ -1,24 +1,12 @@
 // The shared call policy every connector uses: which failures are retried, how long it waits,
 // and when the circuit opens and closes. Time is injected: nothing here sleeps.
-import { CallPolicy, type PolicyClock } from '../../../connectors/core/call-policy';
+import { CallPolicy } from '../../../connectors/core/call-policy';
 import { ConnectorError } from '../../../connectors/core/connector-error';
 import { silentLogger } from '../../../connectors/core/types';
+import { fakeClock as sharedFakeClock } from '../support/policy-test-kit';
 
-function fakeClock(random = 0): PolicyClock & { sleeps: number[]; advance(ms: number): void } {
-  let now = 1_000_000;
-  const sleeps: number[] = [];
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-    random: () => random,
-    sleeps,
-    advance(ms) {
-      now += ms;
-    },
-  };
+function fakeClock(random = 0) {
+  return sharedFakeClock(1_000_000, random);
 }
 
 const OPTIONS = { timeoutMs: 1000, maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRetryAfterMs: 10_000, breaker: { failureThreshold: 3, openMs: 30_000 } };
