@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
-import { CallPolicy, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
+import { CallPolicy, policyOptions, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
 import { ConnectorError } from '../core/connector-error';
 import { silentLogger, type ConnectorLogger } from '../core/types';
 import type { CaseTransferConfig } from './config';
@@ -173,15 +173,8 @@ export class CaseTransferClient {
     const longest = Math.max(this.config.timeoutMs, this.config.uploadTimeoutMs);
     this.policy = new CallPolicy(
       SYSTEM,
-      {
-        // Backstop over a whole attempt: token request + the call + its one repeat after TOKEN_EXPIRED.
-        timeoutMs: this.config.timeoutMs + 2 * longest,
-        maxAttempts: this.config.maxAttempts,
-        baseDelayMs: this.config.baseDelayMs,
-        maxDelayMs: this.config.maxDelayMs,
-        maxRetryAfterMs: this.config.maxRetryAfterMs,
-        breaker: { failureThreshold: this.config.breakerFailureThreshold, openMs: this.config.breakerOpenMs },
-      },
+      // Backstop over a whole attempt: token request + the call + its one repeat after TOKEN_EXPIRED.
+      policyOptions(this.config, this.config.timeoutMs + 2 * longest),
       this.logger,
       this.clock,
     );

@@ -152,3 +152,24 @@ export function policyHealth(system: SystemName, mode: ConnectorHealth['mode'], 
     lastErrorCode: metrics.lastErrorCode,
   };
 }
+
+/** The retry and breaker settings every connector's config carries. */
+export interface PolicySettings {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  breakerFailureThreshold: number;
+  breakerOpenMs: number;
+}
+
+export function policyOptions(settings: PolicySettings, timeoutMs: number): CallPolicyOptions {
+  return {
+    timeoutMs,
+    maxAttempts: settings.maxAttempts,
+    baseDelayMs: settings.baseDelayMs,
+    maxDelayMs: settings.maxDelayMs,
+    maxRetryAfterMs: settings.maxRetryAfterMs,
+    breaker: { failureThreshold: settings.breakerFailureThreshold, openMs: settings.breakerOpenMs },
+  };
+}

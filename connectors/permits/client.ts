@@ -12,7 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { validatePartyCode } from '../../src/domain/identifiers';
-import { CallPolicy, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
+import { CallPolicy, policyOptions, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
 import { ConnectorError } from '../core/connector-error';
 import { silentLogger, type ConnectorLogger } from '../core/types';
 import type { PermitsConfig } from './config';
@@ -92,14 +92,7 @@ export class PermitsClient {
     this.logger = options.logger ?? silentLogger;
     this.policy = new CallPolicy(
       'permits',
-      {
-        timeoutMs: this.config.timeoutMs,
-        maxAttempts: this.config.maxAttempts,
-        baseDelayMs: this.config.baseDelayMs,
-        maxDelayMs: this.config.maxDelayMs,
-        maxRetryAfterMs: this.config.maxRetryAfterMs,
-        breaker: { failureThreshold: this.config.breakerFailureThreshold, openMs: this.config.breakerOpenMs },
-      },
+      policyOptions(this.config, this.config.timeoutMs),
       this.logger,
       this.clock,
     );

@@ -14,7 +14,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import * as soap from 'soap';
 import { validateIdNumber, validateUscc } from '../../src/domain/identifiers';
-import { CallPolicy, silentLogger, type ConnectorLogger, type PolicyClock } from '../core';
+import { CallPolicy, policyOptions, silentLogger, type ConnectorLogger, type PolicyClock } from '../core';
 import type { PublicSecurityConfig } from './config';
 import { badResponseError, invalidIdNumberError, invalidRequestError, mapSoapError, PublicSecurityError, PSB_SYSTEM } from './errors';
 import { isOffsetDateTime, parseOffsetDateTime, toShanghaiIso } from './time';
@@ -118,14 +118,7 @@ export class PublicSecurityClient {
     soapClient.addSoapHeader(appCredentialHeader(config.appId, config.token));
     const policy = new CallPolicy(
       PSB_SYSTEM,
-      {
-        timeoutMs: config.timeoutMs,
-        maxAttempts: config.maxAttempts,
-        baseDelayMs: config.baseDelayMs,
-        maxDelayMs: config.maxDelayMs,
-        maxRetryAfterMs: config.maxRetryAfterMs,
-        breaker: { failureThreshold: config.breakerFailureThreshold, openMs: config.breakerOpenMs },
-      },
+      policyOptions(config, config.timeoutMs),
       deps.logger ?? silentLogger,
       deps.clock,
     );
