@@ -78,7 +78,21 @@ function yuan(cents: number): string {
   return (cents / 100).toFixed(2);
 }
 
+/** What a step hook sees: the case before and after the step, inside the step's transaction. */
+export interface CaseStepContext {
+  tx: Tx;
+  scope: RequestScope;
+  before: EnforcementCase;
+  after: EnforcementCase;
+  eventType: CaseEventType;
+  now: Date;
+}
+
+export type CaseStepHook = (ctx: CaseStepContext) => Promise<StoredHubEvent[] | void>;
+
 export class CaseService {
+  private readonly stepHooks: CaseStepHook[] = [];
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly calendar: WorkingDayCalendar,
@@ -692,6 +706,15 @@ export class CaseService {
     return events;
   }
 
+  /**
+   * Lets another module act on a case step inside the step's own transaction (双公示 on a
+   * decision, the 12345 reply offered on closing), so the step and its consequence commit together.
+   * A hook may return hub events recorded in the transaction; they are broadcast after the commit.
+   */
+  onStep(hook: CaseStepHook): void {
+    this.stepHooks.push(hook);
+  }
+
   /** The where-clause of the cases the caller may read (for other modules' queries). */
   readScope(scope: RequestScope): Prisma.EnforcementCaseWhereInput {
     return caseReadScope(scope.principal);
@@ -725,10 +748,15 @@ export class CaseService {
       where: { id: c.id },
       data: { ...(result.data ?? {}), stage: result.stageAfter, version: { increment: 1 } },
     });
+    const extra: StoredHubEvent[] = [];
+    for (const hook of this.stepHooks) {
+      const recorded = await hook({ tx, scope, before: c, after: updated, eventType: result.type, now });
+      if (recorded) extra.push(...recorded);
+    }
     // CASE_UPDATED for subscribers is recorded last (after every row lock), broadcast after commit.
     const handling = await tx.department.findUniqueOrThrow({ where: { id: updated.departmentId }, select: { code: true } });
     const update = { caseId: updated.id, caseNo: updated.caseNo, stage: updated.stage, version: updated.version, eventType: result.type, occurredAt: now.toISOString() };
-    return { updated, events: [await this.events.record(tx, caseUpdatedEvent(update, handling.code))] };
+    return { updated, events: [...extra, await this.events.record(tx, caseUpdatedEvent(update, handling.code))] };
   }
 }
 
