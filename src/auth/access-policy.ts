@@ -47,3 +47,43 @@ export function assertMayReview(principal: Principal): void {
     throw new ForbiddenError('legal review (法制审核) is recorded by a bureau officer or a supervisor', { rule: 'LEGAL_REVIEWER' });
   }
 }
+
+/**
+ * 12345 work orders: the hotline centre, bureaus and the seeing-all roles see every order; a
+ * street team sees the orders routed to it; nobody else (partners included) sees any.
+ */
+export function workOrderReadScope(principal: Principal): Prisma.WorkOrderWhereInput {
+  if (hasRole(principal, ...SEE_ALL)) return {};
+  const kind = principal.departmentKind;
+  if (kind === 'CITY_BUREAU' || kind === 'DISTRICT_BUREAU') return {};
+  if (hasRole(principal, 'HOTLINE') && kind === 'HOTLINE_CENTER') return {};
+  if (hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER')) return { departmentId: principal.departmentId };
+  return { id: { in: [] } };
+}
+
+/**
+ * The requester's name and phone (12345 contract: "mask it wherever it shows it to anyone else"):
+ * in full only for the hotline centre and the handling team the order is routed to.
+ */
+export function maySeeWorkOrderRequester(principal: Principal, routedDepartmentId: string | null): boolean {
+  if (hasRole(principal, 'HOTLINE') && principal.departmentKind === 'HOTLINE_CENTER') return true;
+  return routedDepartmentId !== null && principal.departmentId === routedDepartmentId && hasRole(principal, 'OFFICER');
+}
+
+/** Sign, reply, return, extension, a case from the order: an OFFICER of the team it is routed to. */
+export function assertMayHandleWorkOrder(principal: Principal, routedDepartmentId: string | null): void {
+  if (!hasRole(principal, 'OFFICER')) {
+    throw new ForbiddenError('only an OFFICER may act on a work order', { requiredRole: 'OFFICER' });
+  }
+  if (routedDepartmentId === null || principal.departmentId !== routedDepartmentId) {
+    throw new ForbiddenError('only the street team the work order is routed to may act on it', { rule: 'HANDLING_DEPARTMENT' });
+  }
+}
+
+/** Routing an order to a street team by hand (one the hub could not route by street): a bureau or a supervisor. */
+export function assertMayRouteWorkOrder(principal: Principal): void {
+  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
+  if (!(hasRole(principal, 'SUPERVISOR', 'ADMIN') || (bureau && hasRole(principal, 'OFFICER')))) {
+    throw new ForbiddenError('work orders are routed by a bureau officer or a supervisor', { rule: 'WORK_ORDER_ROUTER' });
+  }
+}

@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | 'EXECUTION_INCOMPLETE'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
+  | 'DEADLINE_PASSED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_REJECTED'
@@ -116,5 +117,13 @@ export class PreconditionError extends DomainError {
   readonly code = 'PRECONDITION_FAILED';
   constructor(rule: string, message: string, details: Record<string, unknown> = {}) {
     super(message, { rule, ...details });
+  }
+}
+
+/** An action whose legal or contractual window has closed (e.g. 退单 after the 12345 return deadline). */
+export class DeadlinePassedError extends DomainError {
+  readonly code = 'DEADLINE_PASSED';
+  constructor(action: string, deadline: Date, details: Record<string, unknown> = {}) {
+    super(`${action} was due by ${deadline.toISOString()}; the window has closed`, { action, deadline: deadline.toISOString(), ...details });
   }
 }

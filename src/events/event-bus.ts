@@ -61,6 +61,7 @@ type HubEventRow = {
   caseId: string | null;
   transferId: string | null;
   assistRequestId: string | null;
+  workOrderId: string | null;
   departmentCodes: string[];
   payload: Prisma.JsonValue;
   createdAt: Date;
@@ -75,6 +76,7 @@ function toEnvelope(row: HubEventRow): Envelope {
       caseId: row.caseId,
       transferId: row.transferId,
       assistRequestId: row.assistRequestId,
+      workOrderId: row.workOrderId,
       departmentCodes: row.departmentCodes,
       payload: (row.payload ?? {}) as Record<string, unknown>,
       createdAt: row.createdAt,
@@ -161,6 +163,7 @@ export class EventBus {
       caseId: optionalUuid('caseId', input.caseId),
       transferId: optionalUuid('transferId', input.transferId),
       assistRequestId: optionalUuid('assistRequestId', input.assistRequestId),
+      workOrderId: optionalUuid('workOrderId', input.workOrderId),
       departmentCodes: [...new Set(input.departmentCodes ?? [])],
       // Stored as JSON: what subscribers get back is exactly what the log holds (Dates as ISO strings).
       payload: JSON.parse(JSON.stringify(input.payload)) as Prisma.InputJsonObject,

@@ -59,3 +59,46 @@ export function assistRequestEvent(payload: AssistRequestPayload): HubEventInput
     payload: { ...payload },
   };
 }
+
+/** What happened to a 12345 work order (the hotline's event, or the hub's own action on it). */
+export type WorkOrderChange =
+  | 'DISPATCHED'
+  | 'REDISPATCHED'
+  | 'URGED'
+  | 'RECALLED'
+  | 'EVALUATED'
+  | 'EXTENSION_DECIDED'
+  | 'SYNCED'
+  | 'ACTION_QUEUED'
+  | 'ACTION_CONFIRMED'
+  | 'ACTION_REFUSED'
+  | 'CASE_LINKED'
+  | 'REPLY_OFFERED'
+  | 'ROUTED';
+
+/** WORK_ORDER_UPDATED: no personal data (the requester is never in an event). */
+export type WorkOrderUpdatedPayload = {
+  workOrderId: string;
+  orderNo: string;
+  status: string;
+  version: number;
+  dispatchRound: number;
+  change: WorkOrderChange;
+  /** SIGN | REPLY | RETURN | EXTENSION for ACTION_* changes. */
+  action: string | null;
+  departmentCode: string | null;
+  urgeCount: number;
+  caseId: string | null;
+  occurredAt: string;
+};
+
+/** departmentCodes: the street team the order is routed to (none while unrouted). */
+export function workOrderUpdatedEvent(payload: WorkOrderUpdatedPayload): HubEventInput {
+  return {
+    topic: 'WORK_ORDER_UPDATED',
+    workOrderId: payload.workOrderId,
+    caseId: payload.caseId,
+    departmentCodes: payload.departmentCode ? [payload.departmentCode] : [],
+    payload: { ...payload },
+  };
+}

@@ -45,6 +45,7 @@ function decode(raw: string): StoredHubEvent[] | null {
       caseId: e.caseId ?? null,
       transferId: e.transferId ?? null,
       assistRequestId: e.assistRequestId ?? null,
+      workOrderId: e.workOrderId ?? null,
       departmentCodes: Array.isArray(e.departmentCodes) ? e.departmentCodes : [],
       payload: e.payload && typeof e.payload === 'object' ? e.payload : {},
       createdAt: new Date(e.createdAt),

@@ -1,7 +1,7 @@
 // The hub's event log as seen by its writers and by the subscription machinery. Kept apart from
 // the bus and the transports so each can import it without a cycle.
 
-export const HUB_EVENT_TOPICS = ['CASE_UPDATED', 'TRANSFER_STATUS_CHANGED', 'ASSIST_REQUEST_UPDATED'] as const;
+export const HUB_EVENT_TOPICS = ['CASE_UPDATED', 'TRANSFER_STATUS_CHANGED', 'ASSIST_REQUEST_UPDATED', 'WORK_ORDER_UPDATED'] as const;
 export type HubEventTopic = (typeof HUB_EVENT_TOPICS)[number];
 
 export function isHubEventTopic(value: unknown): value is HubEventTopic {
@@ -14,6 +14,7 @@ export interface HubEventInput {
   caseId?: string | null;
   transferId?: string | null;
   assistRequestId?: string | null;
+  workOrderId?: string | null;
   /** Departments the event concerns (assistRequestUpdated filters on them). */
   departmentCodes?: string[];
   /** Plain JSON (Dates become ISO-8601 strings when stored). See src/events/payloads.ts. */
@@ -27,6 +28,7 @@ export interface StoredHubEvent {
   caseId: string | null;
   transferId: string | null;
   assistRequestId: string | null;
+  workOrderId: string | null;
   departmentCodes: string[];
   payload: Record<string, unknown>;
   createdAt: Date;

@@ -22,6 +22,7 @@ import type {
   PenaltyDecision,
   PermitCheck,
   PowerItem,
+  WorkOrder,
 } from '../generated/prisma/client';
 
 function byKey<T, K extends string>(rows: T[], keys: readonly K[], key: (row: T) => K): (T | null)[] {
@@ -130,6 +131,13 @@ export function createLoaders(prisma: PrismaClient) {
         await prisma.assistRequest.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }] }),
         ids,
         (r) => r.caseId,
+      ),
+    ),
+    workOrdersByCaseId: new DataLoader<string, WorkOrder[]>(async (ids) =>
+      groupBy(
+        await prisma.workOrder.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ dispatchedAt: 'asc' }, { id: 'asc' }] }),
+        ids,
+        (r) => r.caseId as string,
       ),
     ),
     transfersByCaseId: new DataLoader<string, Transfer[]>(async (ids) =>

@@ -256,9 +256,13 @@ export class OutboxWorker {
     this.wake();
   }
 
-  /** Claims one batch (up to min(batchSize, concurrency)) and delivers it; resolves with how many were handled. */
-  async runOnce(): Promise<number> {
-    const { messages, leaseStart } = await this.claim(Math.min(this.batchSize, this.concurrency));
+  /**
+   * Claims one batch (up to min(batchSize, concurrency)) and delivers it; resolves with how many
+   * were handled. `topics` narrows the claim (tests sharing a database drive only their own topics).
+   */
+  async runOnce(options: { topics?: string[] } = {}): Promise<number> {
+    const topics = options.topics ? options.topics.filter((t) => this.topics.includes(t)) : this.topics;
+    const { messages, leaseStart } = await this.claim(Math.min(this.batchSize, this.concurrency), topics);
     await Promise.all(messages.map((message) => this.track(message, leaseStart)));
     return messages.length;
   }
@@ -328,10 +332,10 @@ export class OutboxWorker {
    * One statement: leases up to `limit` messages that are the first not-DELIVERED message of their
    * aggregate and either PENDING and due, or IN_FLIGHT with an expired lease (a crashed worker).
    */
-  private async claim(limit: number): Promise<{ messages: OutboxMessage[]; leaseStart: number }> {
+  private async claim(limit: number, topics: string[] = this.topics): Promise<{ messages: OutboxMessage[]; leaseStart: number }> {
     // The lease can start no earlier than this (local monotonic time), whatever the clocks say.
     const leaseStart = performance.now();
-    if (limit <= 0 || this.topics.length === 0) return { messages: [], leaseStart };
+    if (limit <= 0 || topics.length === 0) return { messages: [], leaseStart };
     const now = this.nowSql();
     const firstOfAggregate = Prisma.sql`NOT EXISTS (
       SELECT 1 FROM "OutboxMessage" e
@@ -341,14 +345,14 @@ export class OutboxWorker {
       WITH expired AS (
         SELECT m."id" FROM "OutboxMessage" m
         WHERE m."status" = 'IN_FLIGHT' AND m."leaseUntil" < ${now}
-          AND m."topic" = ANY(${this.topics}::text[]) AND ${firstOfAggregate}
+          AND m."topic" = ANY(${topics}::text[]) AND ${firstOfAggregate}
         ORDER BY m."seq"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       ), due AS (
         SELECT m."id" FROM "OutboxMessage" m
         WHERE m."status" = 'PENDING' AND m."availableAt" <= ${now}
-          AND m."topic" = ANY(${this.topics}::text[]) AND ${firstOfAggregate}
+          AND m."topic" = ANY(${topics}::text[]) AND ${firstOfAggregate}
         ORDER BY m."availableAt", m."seq"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED

@@ -17,6 +17,7 @@ import { AssistResolver, CaseAssistResolver } from '../modules/assist/assist.res
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
+import { CaseWorkOrdersResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -48,6 +49,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CaseAssistResolver,
       OutboxResolver,
       EventsResolver,
+      WorkOrderResolver,
+      CaseWorkOrdersResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.
     pubSub: createPubSub(),

@@ -46,6 +46,8 @@ export async function startTestHub(
     // Test files share one database: a background worker of one file's hub would deliver another
     // file's outbox messages and add SQL statements to its counts. Tests drive workers themselves.
     WORKERS_ENABLED: '0',
+    // The hotline simulator dispatches work orders only when a test asks it to.
+    HOTLINE_SIMULATOR_DISPATCH_MS: '0',
     ...options.env,
   });
   const db = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 5 });

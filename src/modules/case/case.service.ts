@@ -248,7 +248,15 @@ export class CaseService {
   // ───────────── lifecycle ─────────────
 
   /** 受理: registers a case handled by the caller's street team. */
-  async registerCase(scope: RequestScope, input: RegisterCaseInput): Promise<EnforcementCase> {
+  /**
+   * `within` runs inside the registration's transaction before its event is recorded (a work
+   * order linked to the new case commits with it, or neither does); it may return events to broadcast.
+   */
+  async registerCase(
+    scope: RequestScope,
+    input: RegisterCaseInput,
+    within?: (tx: Tx, created: EnforcementCase) => Promise<StoredHubEvent[] | void>,
+  ): Promise<EnforcementCase> {
     const { principal } = scope;
     if (!principal.roles.includes('OFFICER')) {
       throw new ForbiddenError('only an OFFICER may register a case', { requiredRole: 'OFFICER' });
@@ -330,6 +338,7 @@ export class CaseService {
         if (!partyIds.includes(party.id)) partyIds.push(party.id);
       }
       if (partyIds.length) await tx.caseParty.createMany({ data: partyIds.map((partyId) => ({ caseId: c.id, partyId })) });
+      if (within) recorded.push(...((await within(tx, c)) ?? []));
       await appendEvent(tx, scope, c.id, null, {
         stageAfter: 'RECEIVED',
         type: 'REGISTERED',

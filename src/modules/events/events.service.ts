@@ -2,7 +2,7 @@
 // the subscriber's own principal (the one its WebSocket connection authenticated) and
 // caseReadScope, the one rule for case visibility.
 import type { PrismaClient } from '../../generated/prisma/client';
-import { caseReadScope } from '../../auth/access-policy';
+import { caseReadScope, workOrderReadScope } from '../../auth/access-policy';
 import { hasRole, type Principal } from '../../auth/principal';
 import type { RequestScope } from '../../context';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors/domain-errors';
@@ -78,6 +78,29 @@ export class EventSubscriptionService {
     }
     return this.bus.subscribe(
       { topic: 'ASSIST_REQUEST_UPDATED', departmentCode },
+      { since, visible: (e) => e.departmentCodes.includes(departmentCode) },
+    );
+  }
+
+  /**
+   * workOrderUpdated: the orders routed to a street team. The team itself; supervisors, admins,
+   * auditors, bureaus and the hotline centre any team. An order moved to another team stops
+   * reaching the old team's subscribers (each event names the team it is routed to then).
+   */
+  async workOrderUpdated(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+    parseSequence(since);
+    const { principal } = scope;
+    const where = workOrderReadScope(principal);
+    const anyTeam = Object.keys(where).length === 0;
+    if (!anyTeam && principal.dept !== departmentCode) {
+      throw new ForbiddenError('you may follow the work orders of your own street team only', { rule: 'OWN_DEPARTMENT' });
+    }
+    if (anyTeam) {
+      const department = await this.prisma.department.findUnique({ where: { code: departmentCode }, select: { id: true } });
+      if (!department) throw new NotFoundError('Department', departmentCode);
+    }
+    return this.bus.subscribe(
+      { topic: 'WORK_ORDER_UPDATED', departmentCode },
       { since, visible: (e) => e.departmentCodes.includes(departmentCode) },
     );
   }
