@@ -6,29 +6,26 @@
 //   two v1 entries during a 24 h secret rotation (accept if any matches); reject |now − t| > 300 s.
 //
 // The receiver must verify on the raw body before parsing it, dedupe by eventId (still 2xx) and
-// apply an event only if its sequence is greater than the stored one — never regress.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// apply an event only if its sequence is greater than the stored one — never regress. The
+// signing scheme itself is the shared one of connectors/core/signed-webhook.ts.
+import { SIGNED_WEBHOOK_TOLERANCE_SECONDS, hmacSignature, signedWebhookHeader, verifySignedWebhook, type SignedWebhookVerification } from '../core/signed-webhook';
 import { ShapeProblem, readStatusEvent } from './validate';
 import type { StatusEvent } from './types';
 
 export const CALLBACK_SIGNATURE_HEADER = 'X-Platform-Signature';
 /** Largest accepted |now − t|, in seconds. */
-export const CALLBACK_TOLERANCE_SECONDS = 300;
+export const CALLBACK_TOLERANCE_SECONDS = SIGNED_WEBHOOK_TOLERANCE_SECONDS;
 
-const HEADER_PATTERN = /^t=([0-9]{1,15})((?:,v1=[0-9a-f]{64})+)$/;
-
-export type CallbackVerification = { ok: true } | { ok: false; reason: 'MISSING' | 'MALFORMED' | 'STALE' | 'BAD_SIGNATURE' };
+export type CallbackVerification = SignedWebhookVerification;
 
 /** Lowercase hex HMAC-SHA256(secret, `${t}.${rawBody}`). */
 export function computeCallbackSignature(secret: string, timestamp: number | string, rawBody: Buffer | string): string {
-  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body).digest('hex');
+  return hmacSignature(secret, timestamp, rawBody);
 }
 
 /** The header value the platform sends: one v1 per secret (two during a rotation), signed at `nowSeconds`. */
 export function signCallback(rawBody: Buffer | string, secrets: readonly string[], nowSeconds: number): string {
-  const t = Math.floor(nowSeconds);
-  return [`t=${t}`, ...secrets.map((s) => `v1=${computeCallbackSignature(s, t, rawBody)}`)].join(',');
+  return signedWebhookHeader(rawBody, secrets, nowSeconds);
 }
 
 /**
@@ -42,26 +39,7 @@ export function verifyCallbackSignature(
   secrets: string[],
   nowSeconds: number,
 ): CallbackVerification {
-  if (header === undefined || header.trim() === '') return { ok: false, reason: 'MISSING' };
-  const match = HEADER_PATTERN.exec(header.trim());
-  if (!match) return { ok: false, reason: 'MALFORMED' };
-  const t = match[1];
-  const given = match[2]
-    .split(',')
-    .filter((part) => part !== '')
-    .map((part) => Buffer.from(part.slice(3), 'utf8'));
-  let matched = false;
-  for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret === '') continue;
-    const expected = Buffer.from(computeCallbackSignature(secret, t, rawBody), 'utf8');
-    for (const candidate of given) {
-      // Every candidate is compared (no early exit), each in constant time.
-      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) matched = true;
-    }
-  }
-  if (!matched) return { ok: false, reason: 'BAD_SIGNATURE' };
-  if (!Number.isFinite(nowSeconds) || Math.abs(Math.floor(nowSeconds) - Number(t)) > CALLBACK_TOLERANCE_SECONDS) return { ok: false, reason: 'STALE' };
-  return { ok: true };
+  return verifySignedWebhook(rawBody, header, secrets, nowSeconds, CALLBACK_TOLERANCE_SECONDS);
 }
 
 export type StatusCallbackParse = { ok: true; event: StatusEvent } | { ok: false; problem: string };

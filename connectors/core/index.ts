@@ -5,3 +5,4 @@ export * from './circuit-breaker';
 export * from './call-metrics';
 export * from './call-policy';
 export * from './simulator-control';
+export * from './signed-webhook';
