@@ -5,6 +5,7 @@ import { parsePermitsConfig, type PermitsConfig } from '../connectors/permits/co
 import { parsePublicSecurityConfig, type PublicSecurityConfig } from '../connectors/public-security/config';
 import { parseSocialCreditConfig, type SocialCreditConfig } from '../connectors/social-credit/config';
 import { parseCaseTransferConfig, type CaseTransferConfig } from '../connectors/case-transfer/config';
+import { parseHotlineConfig, type HotlineConfig } from '../connectors/hotline-12345/config';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -44,6 +45,7 @@ export interface Config {
     socialCredit: SocialCreditConfig;
     publicSecurity: PublicSecurityConfig;
     caseTransfer: CaseTransferConfig;
+    hotline: HotlineConfig;
   };
   workers: {
     /** Run the outbox worker and pollers in this instance (turn off on API-only instances). */
@@ -54,6 +56,8 @@ export interface Config {
     transferReconcileMs: number;
     /** Polling of on-site support requests at public security. */
     supportPollMs: number;
+    /** Reconciliation of 12345 work orders (webhooks are dropped after about 2 h of failures). */
+    hotlineReconcileMs: number;
   };
   transfers: {
     maxMaterialBytes: number;
@@ -161,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       socialCredit: connectorConfig('CREDIT_*', () => parseSocialCreditConfig(env)),
       publicSecurity: connectorConfig('PSB_*', () => parsePublicSecurityConfig(env)),
       caseTransfer: connectorConfig('TRANSFER_*', () => parseCaseTransferConfig(env)),
+      hotline: connectorConfig('HOTLINE_*', () => parseHotlineConfig(env)),
     },
     workers: {
       enabled: bool(env, 'WORKERS_ENABLED', true),
@@ -168,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
       outboxLeaseMs: int(env, 'OUTBOX_LEASE_MS', 60_000, 1000, 3_600_000),
       transferReconcileMs: int(env, 'TRANSFER_RECONCILE_MS', 600_000, 0, 86_400_000),
       supportPollMs: int(env, 'PSB_SUPPORT_POLL_MS', 300_000, 0, 86_400_000),
+      hotlineReconcileMs: int(env, 'HOTLINE_RECONCILE_MS', 600_000, 0, 86_400_000),
     },
     transfers: {
       maxMaterialBytes: int(env, 'TRANSFER_MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1024, 50 * 1024 * 1024),

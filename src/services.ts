@@ -20,6 +20,8 @@ import { AssistService } from './modules/assist/assist.service';
 import { SupportRequestFollowUp } from './modules/assist/support-request-follow-up';
 import { OutboxWorker } from './outbox/outbox';
 import { OutboxService } from './modules/outbox/outbox.service';
+import { WorkOrderService } from './modules/work-order/work-order.service';
+import { WorkOrderSync } from './modules/work-order/work-order-sync';
 import type { Logger } from 'pino';
 
 export function createServices(
@@ -48,10 +50,20 @@ export function createServices(
     clock,
   );
   const assist = new AssistService(db.prisma, cases, events, wake, clock);
+  const workOrders = new WorkOrderService(db.prisma, cases, events, wake, clock);
+  const workOrderSync = new WorkOrderSync(
+    db.prisma,
+    upstream.hotline,
+    workOrders,
+    events,
+    calendar,
+    logger?.child({ component: 'hotline-12345' }) ?? { info: () => undefined, warn: () => undefined },
+    clock,
+  );
   const supportFollowUp = new SupportRequestFollowUp(db.prisma, upstream.publicSecurity, assist, logger?.child({ component: 'support-requests' }));
   outbox = new OutboxWorker(
     db.prisma,
-    { ...transferDelivery.handlers(), ...supportFollowUp.handlers() },
+    { ...transferDelivery.handlers(), ...supportFollowUp.handlers(), ...workOrderSync.handlers() },
     { pollMs: config.workers.outboxPollMs, leaseMs: config.workers.outboxLeaseMs, logger: logger?.child({ component: 'outbox' }) },
   );
   return {
@@ -74,6 +86,8 @@ export function createServices(
     supportFollowUp,
     outbox: outbox as OutboxWorker,
     outboxAdmin: new OutboxService(db.prisma, wake),
+    workOrders,
+    workOrderSync,
   };
 }
 

@@ -259,6 +259,19 @@ export async function createHub(config: Config, db: Database, options: HubOption
       res.status(500).json({ code: 'INTERNAL', message: 'the callback could not be applied; retry later' });
     }
   });
+  // 12345 work-order webhooks: verified on the raw bytes too; any 2xx acknowledges (contract).
+  app.post('/webhooks/hotline/work-orders', express.raw({ type: '*/*', limit: '1mb' }), async (req, res) => {
+    try {
+      const answer = await services.workOrderSync.handleWebhook(
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        header(req.headers['x-hotline-signature']),
+      );
+      res.status(answer.status).json(answer.body);
+    } catch (err) {
+      logger.error({ err }, 'hotline webhook failed');
+      res.status(500).json({ code: 'INTERNAL', message: 'the event could not be applied; retry later' });
+    }
+  });
   app.use('/', createExplorerRouter({ endpoint: '/graphql', demoTokens: options.demoTokens ?? [] }));
 
   const startWorkers = () => {
@@ -266,6 +279,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     services.outbox.start();
     services.transferDelivery.startReconciling(config.workers.transferReconcileMs);
     services.supportFollowUp.start(config.workers.supportPollMs);
+    services.workOrderSync.startReconciling(config.workers.hotlineReconcileMs);
   };
 
   return {
@@ -289,6 +303,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     async stop() {
       services.transferDelivery.stopReconciling();
       await services.supportFollowUp.stop();
+      await services.workOrderSync.stop();
       await services.outbox.stop();
       await apollo.stop();
       // The subscriptions the shutdown ended are audited before the store can close.

@@ -8,12 +8,14 @@ import { createPermitsConnector, type PermitsConnector } from '../../connectors/
 import { createPublicSecurityConnector, type PublicSecurityConnector } from '../../connectors/public-security';
 import { createSocialCreditConnector, type SocialCreditConnector } from '../../connectors/social-credit';
 import { createCaseTransferConnector, type CaseTransferConnector } from '../../connectors/case-transfer';
+import { createHotlineConnector, type HotlineConnector } from '../../connectors/hotline-12345';
 
 export interface Upstream {
   permits: PermitsConnector;
   socialCredit: SocialCreditConnector;
   publicSecurity: PublicSecurityConnector;
   caseTransfer: CaseTransferConnector;
+  hotline: HotlineConnector;
   /** Where the platform (or its simulator) sends status callbacks, once the hub listens. */
   setCallbackBase(url: string | null): void;
   all(): Connector[];
@@ -31,9 +33,15 @@ export async function createUpstream(config: Config, logger: Logger, clock?: Pol
     clock,
     callbackUrl: () => (callbackBase ? `${callbackBase}/callbacks/case-transfer/status` : null),
   });
-  const all = (): Connector[] => [permits, socialCredit, publicSecurity, caseTransfer];
+  const hotline = await createHotlineConnector(config.connectors.hotline, {
+    logger: log('hotline-12345'),
+    clock,
+    webhookUrl: () => (callbackBase ? `${callbackBase}/webhooks/hotline/work-orders` : null),
+  });
+  const all = (): Connector[] => [permits, socialCredit, publicSecurity, caseTransfer, hotline];
   return {
     caseTransfer,
+    hotline,
     setCallbackBase(url) {
       callbackBase = url;
     },

@@ -35,6 +35,7 @@ const EXTEND = `mutation ($orderNo: String!, $input: WorkOrderExtensionInput!) {
 const CREATE_CASE = `mutation ($orderNo: String!, $input: CreateCaseFromWorkOrderInput!) {
   createCaseFromWorkOrder(orderNo: $orderNo, input: $input) { id caseNo source stage workOrders { orderNo } }
 }`;
+const EXECUTE = `mutation ($caseId: ID!, $input: RecordExecutionInput!) { recordExecution(caseId: $caseId, input: $input) { id stage } }`;
 const CLOSE = `mutation ($caseId: ID!, $input: CloseCaseInput!) { closeCase(caseId: $caseId, input: $input) { id stage } }`;
 
 interface OrderView {
@@ -229,6 +230,18 @@ describe('receiving work orders', () => {
     expect(await sync().reconcile()).toBe(0);
   });
 
+  it('leaves an order of an unknown street to a bureau or supervisor to route', async () => {
+    const o = await dispatched({ street: '坂田街道' });
+    expect((await view(o.orderNo, gh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unrouted = await t.gql<{ workOrders: { edges: Array<{ node: { orderNo: string } }> } }>(LIST, { filter: { unrouted: true }, first: 100 }, supervisor);
+    expect(unrouted.data!.workOrders.edges.map((e) => e.node.orderNo)).toContain(o.orderNo);
+    const ROUTE = `mutation ($orderNo: String!, $dept: String!) { routeWorkOrder(orderNo: $orderNo, departmentCode: $dept) { department { code } } }`;
+    expect((await t.gql(ROUTE, { orderNo: o.orderNo, dept: 'LH-GH' }, gh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const routed = await t.gql(ROUTE, { orderNo: o.orderNo, dept: 'LH-GH' }, supervisor);
+    expect(routed.errors).toBeUndefined();
+    expect(await order(o.orderNo, gh)).toMatchObject({ department: { code: 'LH-GH' } });
+  });
+
   it('takes a re-dispatched order as a new round', async () => {
     const o = await dispatched();
     sim().recall(o.orderNo, '重新派单');
@@ -272,8 +285,8 @@ describe('acting on work orders', () => {
   });
 
   it('shows the hotline’s refusal of an action and the order as it really is', async () => {
-    sim().webhooks.dropRate = 1; // the hub misses the recall
     const o = await dispatched();
+    sim().webhooks.dropRate = 1; // the hub misses the recall
     sim().recall(o.orderNo, '派错单位');
     await sim().flushWebhooks();
     resetSwitches();
@@ -283,6 +296,23 @@ describe('acting on work orders', () => {
     expect(after.status).toBe('RECALLED');
     expect(after.pendingAction).toBeNull();
     expect(after.lastActionError).toMatch(/^INVALID_STATE/);
+  });
+
+  it('does not send a reply twice when the hotline took it but its answer was lost', async () => {
+    const o = await signed();
+    const result = '经现场核查，已责令商户清理占道物品，现场已恢复通行。';
+    expect((await t.gql(REPLY, { orderNo: o.orderNo, input: { result, handledBy: '王建国' } }, gh)).errors).toBeUndefined();
+    const message = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { topic: WORK_ORDER_ACTION_TOPIC, payload: { path: ['orderNo'], equals: o.orderNo }, status: 'PENDING' } });
+    // The first attempt reached the hotline; the worker died before recording the answer.
+    await t.hub.services.upstream.hotline.client.replyWorkOrder(o.orderNo, (message.payload as { request: never }).request);
+    await t.db.prisma.outboxMessage.update({ where: { id: message.id }, data: { attempts: 1 } });
+    const repliesBefore = sim().calls('replyWorkOrder');
+    await deliverActions();
+    expect(sim().calls('replyWorkOrder')).toBe(repliesBefore); // read the order, did not reply again
+    expect(await order(o.orderNo)).toMatchObject({ status: 'REPLIED', pendingAction: null, lastActionError: null });
+    const delivered = await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(delivered.status).toBe('DELIVERED');
+    expect(delivered.result).toMatchObject({ alreadyDone: true });
   });
 
   it('returns an order inside the window and refuses a return after it with DEADLINE_PASSED', async () => {
@@ -355,12 +385,20 @@ describe('a case opened from a work order', () => {
     const twice = await t.gql(CREATE_CASE, { orderNo: o.orderNo, input: { powerItemCode: await powerItemCode(), officerBadgeNos: await badges('LH-GH') } }, gh);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_LINKED' });
 
-    // The case is handled to its end (a seeded, fully executed case stands in for the steps between).
-    const executed = await t.db.prisma.enforcementCase.findFirstOrThrow({
-      where: { stage: 'EXECUTING', executedAt: { not: null }, department: { is: { code: 'LH-GH' } }, workOrders: { none: {} } },
+    // A case near its end (a seeded, served decision stands in for the steps between): paid, then closed.
+    const candidates = await t.db.prisma.enforcementCase.findMany({
+      where: { stage: { in: ['SERVED', 'EXECUTING'] }, department: { is: { code: 'LH-GH' } }, workOrders: { none: {} } },
+      include: { decision: true },
+      orderBy: { caseNo: 'asc' },
     });
+    const executed = candidates[0];
+    expect(executed?.decision).toBeTruthy();
+    const outstanding = (Number(executed.decision!.fineAmount) - Number(executed.decision!.paidAmount)).toFixed(2);
     const linked = await signed();
     await t.db.prisma.workOrder.update({ where: { orderNo: linked.orderNo }, data: { caseId: executed.id } });
+    const paid = await t.gql(EXECUTE, { caseId: executed.id, input: { amountPaid: outstanding, note: '当事人缴清罚款' } }, gh);
+    expect(paid.errors).toBeUndefined();
+    expect((await order(linked.orderNo)).replyOffer).toBeNull(); // only the end of the case offers the reply
     expect((await t.gql(CLOSE, { caseId: executed.id, input: { summary: '当事人已履行处罚决定' } }, gh)).errors).toBeUndefined();
     const offered = await order(linked.orderNo);
     expect(offered.replyOffer).toMatchObject({ linkedCaseNo: executed.caseNo });
@@ -371,7 +409,7 @@ describe('a case opened from a work order', () => {
     expect(await order(linked.orderNo)).toMatchObject({ status: 'REPLIED', pendingAction: null });
     const atHotline = sim().order(linked.orderNo)!;
     expect(atHotline.status).toBe('REPLIED');
-    expect(sim().lastReply?.(linked.orderNo) ?? null).toMatchObject({ linkedCaseNo: executed.caseNo, handledBy: '王建国' });
+    expect(sim().lastReply(linked.orderNo)).toMatchObject({ linkedCaseNo: executed.caseNo, handledBy: '王建国' });
 
     sim().evaluate(linked.orderNo, 'SATISFIED', '处理及时');
     await sim().flushWebhooks();
