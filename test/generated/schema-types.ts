@@ -343,6 +343,22 @@ export type CorrectCaseInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A case (source 12345) registered from a signed work order */
+export type CreateCaseFromWorkOrderInput = {
+  /** Defaults to the order location */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the order content */
+  facts?: InputMaybe<Scalars['String']['input']>;
+  /** 执法证号 of the officers (at least two, 行政处罚法 Art. 42) */
+  officerBadgeNos: Array<Scalars['String']['input']>;
+  parties?: InputMaybe<Array<PartyInput>>;
+  /** Code of the power-list item (权责清单事项) */
+  powerItemCode: Scalars['String']['input'];
+  serious?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Defaults to the order title */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 移送: a suspected crime handed to public security or the procuratorate (行政处罚法 Art. 27) */
 export type CreateTransferInput = {
   amountInvolved?: InputMaybe<Scalars['Decimal']['input']>;
@@ -528,6 +544,8 @@ export type EnforcementCase = {
   updatedAt: Scalars['DateTime']['output'];
   /** Bumped by every event; pass as expectedVersion to guard against concurrent edits */
   version: Scalars['Int']['output'];
+  /** 12345 work orders this case was opened for */
+  workOrders: Array<WorkOrder>;
 };
 
 
@@ -657,6 +675,8 @@ export type Mutation = {
   closeCase: EnforcementCase;
   /** 更正: correct fields with a reason; recorded as a new event, never an overwrite of history */
   correctCase: EnforcementCase;
+  /** Registers a case with source 12345 for a signed order and links the two */
+  createCaseFromWorkOrder: EnforcementCase;
   /** 移送 request for a suspected crime; waits for the head’s approval */
   createTransfer: Transfer;
   /** 作出处罚决定: → DECIDED; refused without a required legal review (Art. 58) */
@@ -681,16 +701,26 @@ export type Mutation = {
   registerCase: EnforcementCase;
   /** Answer: → REPLIED */
   replyAssistRequest: AssistRequest;
+  /** 反馈办理结果 (sent through the outbox) */
+  replyWorkOrder: WorkOrder;
   /** 发起协办; ONSITE_SUPPORT goes to public security through its system */
   requestAssistance: AssistRequest;
   /** 复议 after NOT_FILED, within 3 working days */
   requestReconsideration: Transfer;
+  /** 延期申请: decided by the hotline later (EXTENSION_DECIDED) */
+  requestWorkOrderExtension: WorkOrder;
   /** Put a DEAD delivery back in line, its attempts reset (ADMIN) */
   retryOutboxMessage: OutboxDelivery;
   /** The receiving department returns a hand-over with reasons */
   returnHandOver: Transfer;
+  /** 退单: before signing at any time, after signing until the return deadline (DEADLINE_PASSED after) */
+  returnWorkOrder: WorkOrder;
+  /** Routes an order to a street team (bureau or supervisor), e.g. one whose street the hub did not recognise */
+  routeWorkOrder: WorkOrder;
   /** 送达: DECIDED → SERVED */
   serveDecision: EnforcementCase;
+  /** 签收 (within 2 working hours of dispatch; sent to the hotline through the outbox) */
+  signWorkOrder: WorkOrder;
   /** Hand over to the platform; refused while a mandatory material is missing (MATERIALS_MISSING) */
   submitTransfer: Transfer;
   /** 补充材料 after RETURNED: sends the materials attached since */
@@ -749,6 +779,12 @@ export type MutationCorrectCaseArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: CorrectCaseInput;
+};
+
+
+export type MutationCreateCaseFromWorkOrderArgs = {
+  input: CreateCaseFromWorkOrderInput;
+  orderNo: Scalars['String']['input'];
 };
 
 
@@ -829,6 +865,12 @@ export type MutationReplyAssistRequestArgs = {
 };
 
 
+export type MutationReplyWorkOrderArgs = {
+  input: ReplyWorkOrderInput;
+  orderNo: Scalars['String']['input'];
+};
+
+
 export type MutationRequestAssistanceArgs = {
   caseId: Scalars['ID']['input'];
   input: RequestAssistanceInput;
@@ -838,6 +880,12 @@ export type MutationRequestAssistanceArgs = {
 export type MutationRequestReconsiderationArgs = {
   reason: Scalars['String']['input'];
   transferId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestWorkOrderExtensionArgs = {
+  input: WorkOrderExtensionInput;
+  orderNo: Scalars['String']['input'];
 };
 
 
@@ -852,10 +900,28 @@ export type MutationReturnHandOverArgs = {
 };
 
 
+export type MutationReturnWorkOrderArgs = {
+  input: ReturnWorkOrderInput;
+  orderNo: Scalars['String']['input'];
+};
+
+
+export type MutationRouteWorkOrderArgs = {
+  departmentCode: Scalars['String']['input'];
+  orderNo: Scalars['String']['input'];
+};
+
+
 export type MutationServeDecisionArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: ServeDecisionInput;
+};
+
+
+export type MutationSignWorkOrderArgs = {
+  orderNo: Scalars['String']['input'];
+  signedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1202,6 +1268,9 @@ export type Query = {
   transfers: Array<Transfer>;
   /** Recomputes every hash of a case history and names the rows that do not verify */
   verifyCaseHistory: HistoryVerification;
+  workOrder: WorkOrder;
+  /** 12345 work orders you may see (a street team: those routed to it) */
+  workOrders: WorkOrderConnection;
 };
 
 
@@ -1278,6 +1347,18 @@ export type QueryVerifyCaseHistoryArgs = {
   caseId: Scalars['ID']['input'];
 };
 
+
+export type QueryWorkOrderArgs = {
+  orderNo: Scalars['String']['input'];
+};
+
+
+export type QueryWorkOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorkOrderFilter>;
+  first?: Scalars['Int']['input'];
+};
+
 export type RecordExecutionInput = {
   /** Amount paid in this instalment (0 for non-monetary penalties) */
   amountPaid: Scalars['Decimal']['input'];
@@ -1304,6 +1385,20 @@ export type RegisterCaseInput = {
   summary: Scalars['String']['input'];
 };
 
+/** 反馈办理结果 */
+export type ReplyWorkOrderInput = {
+  /** Defaults to now */
+  handledAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 办理人 */
+  handledBy: Scalars['String']['input'];
+  /** Defaults to the case opened for this order, if any */
+  linkedCaseNo?: InputMaybe<Scalars['String']['input']>;
+  /** 办理结果, 10–2000 characters; may be left out with useOfferedReply */
+  result?: InputMaybe<Scalars['String']['input']>;
+  /** Send the reply the hub offered when the linked case ended */
+  useOfferedReply?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** 协办 request */
 export type RequestAssistanceInput = {
   /** When the answer is needed */
@@ -1316,6 +1411,13 @@ export type RequestAssistanceInput = {
   scheduledAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Department asked, e.g. LH-GTZY, LH-SCJG, LH-GAJ */
   toDepartmentCode: Scalars['String']['input'];
+};
+
+/** 退单 */
+export type ReturnWorkOrderInput = {
+  duplicateOfOrderNo?: InputMaybe<Scalars['String']['input']>;
+  reasonCode: WorkOrderReturnReason;
+  reasonText: Scalars['String']['input'];
 };
 
 export type ServeDecisionInput = {
@@ -1338,6 +1440,8 @@ export type Subscription = {
   caseUpdated: CaseUpdate;
   /** Status changes of a transfer, or of every transfer of a case (give at least one). Visible while you may read the case. */
   transferStatusChanged: TransferStatusUpdate;
+  /** Changes of the work orders routed to a street team (its own team; supervisors, bureaus and the hotline centre any) */
+  workOrderUpdated: WorkOrderUpdate;
 };
 
 
@@ -1357,6 +1461,12 @@ export type SubscriptionTransferStatusChangedArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
   transferId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionWorkOrderUpdatedArgs = {
+  departmentCode: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 移送 (to judicial organs) or 移交 (to another department) */
@@ -1517,3 +1627,223 @@ export type VerificationPurpose =
   | 'DOCUMENT_SERVICE'
   /** 处罚执行 */
   | 'PENALTY_ENFORCEMENT';
+
+/** 12345 工单: a citizen’s request dispatched by the hotline, mirrored from it */
+export type WorkOrder = {
+  __typename?: 'WorkOrder';
+  address: Scalars['String']['output'];
+  /** The handling unit (承办单位) the hotline assigned the order to */
+  assigneeCode: Scalars['String']['output'];
+  /** The case opened for this order */
+  case?: Maybe<EnforcementCase>;
+  category: WorkOrderCategory;
+  /** PHONE, WEB, APP or WECHAT */
+  channel: Scalars['String']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  content: Scalars['String']['output'];
+  deadlines: Array<WorkOrderDeadline>;
+  /** The street team the order is routed to (null while unrouted) */
+  department?: Maybe<Department>;
+  /** 1 on first dispatch; +1 on each re-dispatch */
+  dispatchRound: Scalars['Int']['output'];
+  dispatchedAt: Scalars['DateTime']['output'];
+  /** SATISFIED 满意, BASICALLY_SATISFIED 基本满意 or DISSATISFIED 不满意 */
+  evaluation?: Maybe<Scalars['String']['output']>;
+  evaluationComment?: Maybe<Scalars['String']['output']>;
+  extension?: Maybe<WorkOrderExtension>;
+  /** The hotline’s last change */
+  hotlineUpdatedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the hotline refused the last action (its code and message) */
+  lastActionError?: Maybe<Scalars['String']['output']>;
+  lastUrgeReason?: Maybe<Scalars['String']['output']>;
+  /** 工单编号 */
+  orderNo: Scalars['String']['output'];
+  /** Signing or replying is overdue (the hotline’s flags, or past due now) */
+  overdue: Scalars['Boolean']['output'];
+  /** An action queued for the hotline and not yet answered */
+  pendingAction?: Maybe<WorkOrderAction>;
+  /** 权责清单事项编码, if the hotline gave one */
+  powerItemCode?: Maybe<Scalars['String']['output']>;
+  recallReason?: Maybe<Scalars['String']['output']>;
+  relatedOrderNo?: Maybe<Scalars['String']['output']>;
+  repliedAt?: Maybe<Scalars['DateTime']['output']>;
+  repliedBy?: Maybe<Scalars['String']['output']>;
+  replyDeadline: Scalars['DateTime']['output'];
+  /** Offered once the linked case is closed or not filed */
+  replyOffer?: Maybe<WorkOrderReplyOffer>;
+  replyResult?: Maybe<Scalars['String']['output']>;
+  requester: WorkOrderRequester;
+  returnDeadline?: Maybe<Scalars['DateTime']['output']>;
+  returnReasonCode?: Maybe<Scalars['String']['output']>;
+  returnReasonText?: Maybe<Scalars['String']['output']>;
+  signDeadline: Scalars['DateTime']['output'];
+  signedAt?: Maybe<Scalars['DateTime']['output']>;
+  signedBy?: Maybe<Scalars['String']['output']>;
+  status: WorkOrderStatus;
+  /** 所属街道 as the hotline gave it */
+  street?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** 催办次数 in the current round */
+  urgeCount: Scalars['Int']['output'];
+  urgency: WorkOrderUrgency;
+  /** The hotline’s version of the order */
+  version: Scalars['Int']['output'];
+};
+
+/** An action of the handling team sent to the hotline */
+export type WorkOrderAction =
+  | 'EXTENSION'
+  | 'REPLY'
+  | 'RETURN'
+  | 'SIGN';
+
+export type WorkOrderCategory =
+  /** 投诉 (15 working days) */
+  | 'COMPLAINT'
+  /** 咨询 (reply within 2 working days) */
+  | 'CONSULTATION'
+  /** 求助 (10 working days) */
+  | 'HELP'
+  /** 举报 (15 working days) */
+  | 'REPORT'
+  /** 建议 (10 working days) */
+  | 'SUGGESTION';
+
+/** A page of work orders, newest dispatch first */
+export type WorkOrderConnection = {
+  __typename?: 'WorkOrderConnection';
+  edges: Array<WorkOrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorkOrderDeadline = {
+  __typename?: 'WorkOrderDeadline';
+  /** As delivered by the hotline (authoritative) */
+  dueAt: Scalars['DateTime']['output'];
+  kind: WorkOrderDeadlineKind;
+  metAt?: Maybe<Scalars['DateTime']['output']>;
+  overdue: Scalars['Boolean']['output'];
+};
+
+export type WorkOrderDeadlineKind =
+  /** 办结时限: by category and urgency, replaced by an approved extension */
+  | 'REPLY'
+  /** 退单时限: 18:00 of the first working day after signing */
+  | 'RETURN'
+  /** 签收时限: 2 working hours after dispatch (EMERGENCY 30 minutes) */
+  | 'SIGN';
+
+export type WorkOrderEdge = {
+  __typename?: 'WorkOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: WorkOrder;
+};
+
+/** 延期申请 and the hotline’s decision */
+export type WorkOrderExtension = {
+  __typename?: 'WorkOrderExtension';
+  comment?: Maybe<Scalars['String']['output']>;
+  extensionId?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  requestedDeadline?: Maybe<Scalars['DateTime']['output']>;
+  /** PENDING, APPROVED or DENIED; null while the request is being sent */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+/** 延期申请 */
+export type WorkOrderExtensionInput = {
+  reason: Scalars['String']['input'];
+  /** Must be after the current reply deadline; the hotline may grant an earlier one */
+  requestedDeadline: Scalars['DateTime']['input'];
+};
+
+/** Which work orders to list; all conditions must hold */
+export type WorkOrderFilter = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<Array<WorkOrderCategory>>;
+  /** The street team the order is routed to */
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  dispatchedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exclusive */
+  dispatchedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** true: sign or reply overdue; false: neither */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<WorkOrderStatus>>;
+  /** Only orders the hub could not route to a street team */
+  unrouted?: InputMaybe<Scalars['Boolean']['input']>;
+  urgency?: InputMaybe<Array<WorkOrderUrgency>>;
+};
+
+/** The reply the hub offers once the case opened for the order has ended */
+export type WorkOrderReplyOffer = {
+  __typename?: 'WorkOrderReplyOffer';
+  linkedCaseNo?: Maybe<Scalars['String']['output']>;
+  offeredAt: Scalars['DateTime']['output'];
+  result: Scalars['String']['output'];
+};
+
+/** The citizen who called (诉求人). Name and phone are masked except for the hotline centre and the handling team */
+export type WorkOrderRequester = {
+  __typename?: 'WorkOrderRequester';
+  anonymous: Scalars['Boolean']['output'];
+  /** Whether name and phone are masked for you */
+  masked: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** e.g. 138****8000 when masked */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** 是否需要回复 */
+  wantsReply: Scalars['Boolean']['output'];
+};
+
+/** 退单原因 */
+export type WorkOrderReturnReason =
+  /** 重复工单 (duplicateOfOrderNo required) */
+  | 'DUPLICATE'
+  /** 信息不全无法办理 */
+  | 'INSUFFICIENT_INFO'
+  /** 非本单位职责 */
+  | 'NOT_OUR_JURISDICTION';
+
+/** 12345 工单状态 (the hotline’s) */
+export type WorkOrderStatus =
+  /** 已办结 (evaluated, or 5 working days after the reply) */
+  | 'CLOSED'
+  /** 已派单 */
+  | 'DISPATCHED'
+  /** 已撤回 by the hotline centre */
+  | 'RECALLED'
+  /** 已反馈 */
+  | 'REPLIED'
+  /** 已退单 */
+  | 'RETURNED'
+  /** 已签收 */
+  | 'SIGNED';
+
+/** A change of a work order (no personal data) */
+export type WorkOrderUpdate = {
+  __typename?: 'WorkOrderUpdate';
+  action?: Maybe<WorkOrderAction>;
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** DISPATCHED, REDISPATCHED, URGED, RECALLED, EVALUATED, EXTENSION_DECIDED, SYNCED, ACTION_QUEUED, ACTION_CONFIRMED, ACTION_REFUSED, CASE_LINKED, REPLY_OFFERED or ROUTED */
+  change: Scalars['String']['output'];
+  departmentCode?: Maybe<Scalars['String']['output']>;
+  dispatchRound: Scalars['Int']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  orderNo: Scalars['String']['output'];
+  /** Position in the event log: pass it as `since` to resume */
+  sequence: Scalars['String']['output'];
+  status: WorkOrderStatus;
+  urgeCount: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+  workOrderId: Scalars['ID']['output'];
+};
+
+export type WorkOrderUrgency =
+  /** 特急: sign within 30 minutes, reply within 2 hours */
+  | 'EMERGENCY'
+  /** 一般 */
+  | 'NORMAL'
+  /** 紧急: reply within 1 working day */
+  | 'URGENT';
