@@ -87,3 +87,16 @@ export function assertMayRouteWorkOrder(principal: Principal): void {
     throw new ForbiddenError('work orders are routed by a bureau officer or a supervisor', { rule: 'WORK_ORDER_ROUTER' });
   }
 }
+
+/**
+ * 网上监督 statistics (supervisionStats): the seeing-all roles (SUPERVISOR, AUDITOR, ADMIN) and
+ * any caller from a bureau (CITY_BUREAU / DISTRICT_BUREAU); street teams and partners are refused.
+ */
+export function assertMaySeeStatistics(principal: Principal): void {
+  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
+  if (!(hasRole(principal, ...SEE_ALL) || bureau)) {
+    throw new ForbiddenError('supervision statistics (网上监督) are for supervisors, auditors, administrators and bureaus', {
+      rule: 'STATISTICS_READER',
+    });
+  }
+}

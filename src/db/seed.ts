@@ -29,6 +29,7 @@ import { DEPARTMENT_SEEDS, OFFICER_SEEDS, STREET_TEAMS, badgeNoFor } from './see
 import { BUSINESS_KINDS, COOPERATIVE_VILLAGES, FEMALE_GIVEN, FIXED_PARTIES, MALE_GIVEN, SURNAMES, TRADE_NAMES, type PartyTag } from './seed-data/parties';
 import { ID_REGION_PREFIXES, STREET_PLACES, type CommunitySeed } from './seed-data/places';
 import { WorkingDayCalendar } from '../domain/calendar';
+import { seedCalendar } from './seed-calendar';
 import {
   HANDING_DEPARTMENT,
   POWER_ITEM_SEEDS,
@@ -2320,6 +2321,7 @@ async function existingSummary(prisma: PrismaClient): Promise<SeedSummary> {
  * exists, including when another process seeds at the same moment and wins the race.
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
+  await seedCalendar(prisma); // the working-day calendar for SQL (idempotent, also on an already seeded store)
   if ((await prisma.department.count()) > 0) return existingSummary(prisma);
   const rows = buildDemoData(options);
   try {
