@@ -6,6 +6,7 @@ import { parsePublicSecurityConfig, type PublicSecurityConfig } from '../connect
 import { parseSocialCreditConfig, type SocialCreditConfig } from '../connectors/social-credit/config';
 import { parseCaseTransferConfig, type CaseTransferConfig } from '../connectors/case-transfer/config';
 import { parseHotlineConfig, type HotlineConfig } from '../connectors/hotline-12345/config';
+import { PersistedOperations } from './server/limits/persisted-operations';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -61,6 +62,37 @@ export interface Config {
   };
   transfers: {
     maxMaterialBytes: number;
+  };
+  /** Operation limits and hardening (README "Limits and hardening"; src/server/limits/). */
+  limits: LimitsConfig;
+}
+
+export interface LimitsConfig {
+  /** Fields on the longest root-to-leaf path (GRAPHQL_MAX_DEPTH). */
+  maxDepth: number;
+  /** The same under __schema/__type (GRAPHQL_MAX_INTROSPECTION_DEPTH); GraphiQL's query is 15. */
+  maxIntrospectionDepth: number;
+  maxAliases: number;
+  maxComplexity: number;
+  /** Multiplier of lists without a page size in the cost model (GRAPHQL_COMPLEXITY_LIST_SIZE). */
+  complexityListSize: number;
+  /** Query text, checked before parsing (GRAPHQL_MAX_QUERY_BYTES). */
+  maxQueryBytes: number;
+  /** Lexical tokens of the query text; 0: unlimited (GRAPHQL_MAX_TOKENS). */
+  maxTokens: number;
+  /** HTTP JSON body and WebSocket message; null: enough for one transfer material in base64. */
+  maxBodyBytes: number | null;
+  persistedOnly: boolean;
+  persistedOperationsFile: string;
+  /** The allow-list, loaded and checked at start-up when persistedOnly; null otherwise. */
+  persistedOperations: PersistedOperations | null;
+  rateLimit: {
+    /** Per department; 0: no limit. */
+    perMinute: number;
+    /** Requests at once; null: the department's per-minute limit. */
+    burst: number | null;
+    /** Department code → per-minute limit (RATE_LIMIT_OVERRIDES=LH-12345:1200,LH-CGJ:2000). */
+    overrides: ReadonlyMap<string, number>;
   };
 }
 
@@ -177,6 +209,48 @@ export function loadConfig(env: Env = process.env): Config {
     },
     transfers: {
       maxMaterialBytes: int(env, 'TRANSFER_MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    },
+    limits: parseLimits(env),
+  };
+}
+
+function parseLimits(env: Env): LimitsConfig {
+  const persistedOnly = bool(env, 'GRAPHQL_PERSISTED_ONLY', false);
+  const persistedOperationsFile = path.resolve(env.GRAPHQL_PERSISTED_OPERATIONS_FILE?.trim() || 'persisted-operations.json');
+  let persistedOperations: PersistedOperations | null = null;
+  if (persistedOnly) {
+    try {
+      persistedOperations = PersistedOperations.fromFile(persistedOperationsFile);
+    } catch (err) {
+      throw new ConfigError('GRAPHQL_PERSISTED_OPERATIONS_FILE', err instanceof Error ? err.message : String(err));
+    }
+  }
+  const overrides = new Map<string, number>();
+  for (const item of (env.RATE_LIMIT_OVERRIDES ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z0-9_-]+):(\d+)$/.exec(item);
+    if (!match) throw new ConfigError('RATE_LIMIT_OVERRIDES', `must be DEPT:PER_MINUTE pairs separated by commas (e.g. LH-12345:1200), got "${item}"`);
+    if (Number(match[2]) > 1_000_000) throw new ConfigError('RATE_LIMIT_OVERRIDES', `${match[1]}: must be at most 1000000 per minute`);
+    overrides.set(match[1], Number(match[2]));
+  }
+  const burst = int(env, 'RATE_LIMIT_BURST', 0, 0, 1_000_000);
+  const bodyBytes = int(env, 'GRAPHQL_MAX_BODY_BYTES', 0, 0, 200 * 1024 * 1024);
+  if (bodyBytes !== 0 && bodyBytes < 1024) throw new ConfigError('GRAPHQL_MAX_BODY_BYTES', `must be at least 1024, got ${bodyBytes}`);
+  return {
+    maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 1000),
+    maxIntrospectionDepth: int(env, 'GRAPHQL_MAX_INTROSPECTION_DEPTH', 15, 1, 1000),
+    maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 100_000),
+    maxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 1, 100_000_000),
+    complexityListSize: int(env, 'GRAPHQL_COMPLEXITY_LIST_SIZE', 5, 1, 10_000),
+    maxQueryBytes: int(env, 'GRAPHQL_MAX_QUERY_BYTES', 100_000, 256, 10 * 1024 * 1024),
+    maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 10_000, 0, 10_000_000),
+    maxBodyBytes: bodyBytes === 0 ? null : bodyBytes,
+    persistedOnly,
+    persistedOperationsFile,
+    persistedOperations,
+    rateLimit: {
+      perMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      burst: burst === 0 ? null : burst,
+      overrides,
     },
   };
 }

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ConnectorError } from '../../connectors/core/connector-error';
 import { DomainError } from './domain-errors';
+import { LimitError } from '../server/limits/limit-error';
 
 const PASS_THROUGH_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -41,9 +42,24 @@ export function toConnectorError(error: unknown): ConnectorError | null {
   return null;
 }
 
+/** A request refused by a limit (depth, size, rate…); Apollo wraps validation errors in its own. */
+export function toLimitError(error: unknown): LimitError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof LimitError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
 /** The stable code a client sees for an error (used by the audit log too). */
 export function stableCode(error: { extensions?: Record<string, unknown> }): string {
-  return toDomainError(error)?.code ?? toConnectorError(error)?.code ?? String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  return (
+    toDomainError(error)?.code ??
+    toConnectorError(error)?.code ??
+    toLimitError(error)?.code ??
+    String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
+  );
 }
 
 export function createErrorFormatter(options: FormatOptions) {
@@ -62,6 +78,11 @@ export function createErrorFormatter(options: FormatOptions) {
           ...(upstream.retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(upstream.retryAfterMs / 1000) } : {}),
         },
       };
+    }
+    const limit = toLimitError(error);
+    if (limit) {
+      // The limit and the measured value tell the client what to change; never the query itself.
+      return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code, ...limit.details } };
     }
     const domain = toDomainError(error);
     if (domain) {

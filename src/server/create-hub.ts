@@ -26,6 +26,7 @@ import { buildHubSchema } from '../schema/build-schema';
 import { createServices, type Services } from '../services';
 import { createUpstream, createUpstreamLoaders, type Upstream } from '../upstream/upstream';
 import { createExplorerRouter } from './explorer';
+import { HubLimits } from './limits/hub-limits';
 import { EventBus, hubEventChannel, InMemoryTransport, RedisTransport } from '../events/event-bus';
 
 export interface HubOptions {
@@ -64,6 +65,8 @@ export async function createHub(config: Config, db: Database, options: HubOption
   const services = createServices(config, db, upstream, clock, events, logger);
   const authenticator = new Authenticator(new TokenVerifier(config.auth), services.departments, clock);
   const schema = await buildHubSchema();
+  // Depth, aliases, cost, size, the persisted-operation allow-list, introspection and the rate per department.
+  const limits = HubLimits.create(config, schema, logger);
   const development = config.nodeEnv === 'development';
 
   const app = express();
@@ -80,22 +83,28 @@ export async function createHub(config: Config, db: Database, options: HubOption
   });
 
   /** A request refused before it reaches GraphQL still leaves an audit record. */
-  const auditRefusal = async (requestId: string, reason: string, operation: { type: string; name: string | null; fields: string[] }) => {
+  const auditRefusal = async (
+    requestId: string,
+    reason: string,
+    operation: { type: string; name: string | null; fields: string[] },
+    code = 'UNAUTHENTICATED',
+    principal: Principal | null = null,
+  ) => {
     await services.audit.write({
-      sub: 'anonymous',
-      dept: null,
-      roles: [],
-      purpose: null,
+      sub: principal?.sub ?? 'anonymous',
+      dept: principal?.dept ?? null,
+      roles: principal?.roles ?? [],
+      purpose: principal?.purpose ?? null,
       operationType: operation.type,
       operationName: operation.name,
       fields: operation.fields,
       caseIds: [],
       personalFields: [],
-      outcome: `ERROR:UNAUTHENTICATED`,
+      outcome: `ERROR:${code}`,
       requestId,
       at: clock(),
     });
-    logger.info({ requestId, reason }, 'request refused: unauthenticated');
+    logger.info({ requestId, reason, code }, `request refused: ${code}`);
   };
 
   // ───────────── WebSocket (graphql-ws), same port and path ─────────────
@@ -114,7 +123,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     );
     return done;
   };
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes });
   // Each operation over the socket gets its own context and leaves one audit record when it ends.
   type WsExtra = { principal?: Principal; operations?: Map<string, { context: HubContext; codes: Set<string>; hadData: boolean }> };
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
@@ -132,6 +141,9 @@ export async function createHub(config: Config, db: Database, options: HubOption
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
+      // The limits of the HTTP path (rate, size, allow-list, depth, aliases, cost, introspection);
+      // a refusal ends the operation through onError, which audits it.
+      onSubscribe: (ctx, _id, payload) => limits.prepareSocketOperation(ctx.extra.principal as Principal, payload),
       context: (ctx, id) => {
         const context = newContext(ctx.extra.principal as Principal, randomUUID());
         ctx.extra.operations?.set(id, { context, codes: new Set(), hadData: false });
@@ -197,7 +209,11 @@ export async function createHub(config: Config, db: Database, options: HubOption
   const formatError = createErrorFormatter({ development, onInternalError: (err) => logger.error({ err }, 'internal error') });
   const apollo = new ApolloServer<HubContext>({
     schema,
-    introspection: config.graphql.introspection,
+    // config.graphql.introspection is enforced by the limits' own rule, over HTTP and the socket
+    // alike, with the code INTROSPECTION_DISABLED; Apollo's rule would only add a second error.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
+    validationRules: limits.validationRules,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: development,
     formatError,
@@ -205,6 +221,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       auditPlugin(services.audit, (err) => logger.error({ err }, 'audit write failed')),
+      limits.plugin(),
       {
         async serverWillStart() {
           return {
@@ -223,27 +240,39 @@ export async function createHub(config: Config, db: Database, options: HubOption
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = header(req.headers['x-request-id']) ?? randomUUID();
+        const request = HubLimits.requestOf(req);
+        let principal: Principal;
         try {
-          const principal = await authenticator.authenticate(header(req.headers.authorization), header(req.headers['x-purpose']));
-          return newContext(principal, requestId);
+          principal = await authenticator.authenticate(header(req.headers.authorization), header(req.headers['x-purpose']));
         } catch (err) {
-          const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
-          let op = { type: 'unknown', name: null as string | null, fields: [] as string[] };
-          try {
-            const node = typeof body.query === 'string' ? firstOperation(parse(body.query), body.operationName as string | undefined) : null;
-            if (node) op = { type: node.operation, name: node.name?.value ?? null, fields: rootFields(node) };
-          } catch {
-            // an unparsable query is still audited, without its fields
-          }
-          await auditRefusal(requestId, err instanceof Error ? err.message : 'refused', op);
+          // Audited with the operation's fields; the text is parsed only within the size limits.
+          await auditRefusal(requestId, err instanceof Error ? err.message : 'refused', limits.describe(request));
           const message = err instanceof DomainError ? err.message : 'authentication failed';
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
+        // Before parsing: the department's rate, the query's size, the persisted-operation allow-list.
+        const admission = await limits.admit(principal, request);
+        if (admission.refused) {
+          await auditRefusal(requestId, admission.refused.message, limits.describe(request), admission.refused.code, principal);
+          throw admission.refused.toGraphQLError({ http: true });
+        }
+        return newContext(principal, requestId);
       },
+    }),
+    // A body over GRAPHQL_MAX_BODY_BYTES never reaches Apollo: answered QUERY_TOO_LARGE, audited.
+    limits.bodyLimitHandler(async (req, error) => {
+      let principal: Principal | null = null;
+      try {
+        principal = await authenticator.authenticate(header(req.headers.authorization), header(req.headers['x-purpose']));
+      } catch {
+        // audited as anonymous
+      }
+      const requestId = header(req.headers['x-request-id']) ?? randomUUID();
+      await auditRefusal(requestId, error.message, { type: 'unknown', name: null, fields: [] }, error.code, principal);
     }),
   );
   // 两法衔接 status callbacks: verified on the raw bytes, so the body is not parsed before.
@@ -280,6 +309,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     services.transferDelivery.startReconciling(config.workers.transferReconcileMs);
     services.supportFollowUp.start(config.workers.supportPollMs);
     services.workOrderSync.startReconciling(config.workers.hotlineReconcileMs);
+    services.supervisionScheduler.start(config.workers.supervisionScanMs);
   };
 
   return {
@@ -304,8 +334,10 @@ export async function createHub(config: Config, db: Database, options: HubOption
       services.transferDelivery.stopReconciling();
       await services.supportFollowUp.stop();
       await services.workOrderSync.stop();
+      await services.supervisionScheduler.stop();
       await services.outbox.stop();
       await apollo.stop();
+      await limits.close();
       // The subscriptions the shutdown ended are audited before the store can close.
       await new Promise((resolve) => setImmediate(resolve));
       while (pendingAudits.size > 0) await Promise.allSettled([...pendingAudits]);
