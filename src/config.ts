@@ -59,10 +59,25 @@ export interface Config {
     supportPollMs: number;
     /** Reconciliation of 12345 work orders (webhooks are dropped after about 2 h of failures). */
     hotlineReconcileMs: number;
+    /** How often the deadline scheduler raises 督办 items (0 = never on this instance). */
+    supervisionScanMs: number;
   };
   transfers: {
     maxMaterialBytes: number;
   };
+  supervision: {
+    /** Remind this many hours before a deadline (REMINDER 提醒). */
+    reminderHours: number;
+    /** Hour-scale deadlines (12345 signing, hand-over) are reminded this many minutes before. */
+    shortReminderMinutes: number;
+    /** Overdue by more than this many working days → RED (红牌); overdue at all → YELLOW (黄牌). */
+    redAfterWorkingDays: number;
+  };
+  /**
+   * Working-day calendar entries added to (or overriding) the built-in 2025–2027 State Council
+   * data: CALENDAR_EXTRA="2028-01-01:HOLIDAY:元旦,2028-02-05:WORKDAY:春节调休".
+   */
+  calendarExtra: Array<{ date: string; kind: 'HOLIDAY' | 'WORKDAY'; name: string }>;
   /** Operation limits and hardening (README "Limits and hardening"; src/server/limits/). */
   limits: LimitsConfig;
 }
@@ -206,10 +221,17 @@ export function loadConfig(env: Env = process.env): Config {
       transferReconcileMs: int(env, 'TRANSFER_RECONCILE_MS', 600_000, 0, 86_400_000),
       supportPollMs: int(env, 'PSB_SUPPORT_POLL_MS', 300_000, 0, 86_400_000),
       hotlineReconcileMs: int(env, 'HOTLINE_RECONCILE_MS', 600_000, 0, 86_400_000),
+      supervisionScanMs: int(env, 'SUPERVISION_SCAN_MS', 300_000, 0, 86_400_000),
     },
     transfers: {
       maxMaterialBytes: int(env, 'TRANSFER_MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     },
+    supervision: {
+      reminderHours: int(env, 'SUPERVISION_REMINDER_HOURS', 24, 0, 24 * 30),
+      shortReminderMinutes: int(env, 'SUPERVISION_SHORT_REMINDER_MINUTES', 30, 0, 24 * 60),
+      redAfterWorkingDays: int(env, 'SUPERVISION_RED_AFTER_WORKING_DAYS', 3, 0, 365),
+    },
+    calendarExtra: calendarExtra(env.CALENDAR_EXTRA),
     limits: parseLimits(env),
   };
 }
@@ -253,4 +275,18 @@ function parseLimits(env: Env): LimitsConfig {
       overrides,
     },
   };
+}
+
+/** CALENDAR_EXTRA: comma-separated `YYYY-MM-DD:HOLIDAY|WORKDAY[:name]`. */
+function calendarExtra(value: string | undefined): Config['calendarExtra'] {
+  if (!value || value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    const [date, kind, ...name] = part.trim().split(':');
+    const t = Date.parse(`${date}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+      throw new ConfigError('CALENDAR_EXTRA', 'must list YYYY-MM-DD:HOLIDAY|WORKDAY[:name] entries separated by commas (a date is not a real date)');
+    }
+    if (kind !== 'HOLIDAY' && kind !== 'WORKDAY') throw new ConfigError('CALENDAR_EXTRA', `entry ${date}: the kind must be HOLIDAY or WORKDAY`);
+    return { date, kind, name: name.join(':') || (kind === 'HOLIDAY' ? '节假日' : '调休上班') };
+  });
 }

@@ -102,3 +102,26 @@ export function workOrderUpdatedEvent(payload: WorkOrderUpdatedPayload): HubEven
     payload: { ...payload },
   };
 }
+
+/** SUPERVISION_ALERT: a 督办 item was raised (by the deadline scheduler or a supervisor) or changed. */
+export type SupervisionAlertPayload = {
+  supervisionItemId: string;
+  targetType: string;
+  targetId: string;
+  /** Case number, transfer number or order number of the target. */
+  reference: string;
+  deadlineKind: string | null;
+  reason: string;
+  level: string;
+  status: string;
+  departmentCode: string;
+  dueAt: string;
+  /** RAISED, ISSUED, RESPONDED, CLOSED */
+  change: string;
+  occurredAt: string;
+};
+
+/** departmentCodes: the department that must act. */
+export function supervisionAlertEvent(payload: SupervisionAlertPayload, caseId: string | null): HubEventInput {
+  return { topic: 'SUPERVISION_ALERT', caseId, departmentCodes: [payload.departmentCode], payload: { ...payload } };
+}

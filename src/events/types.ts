@@ -1,7 +1,7 @@
 // The hub's event log as seen by its writers and by the subscription machinery. Kept apart from
 // the bus and the transports so each can import it without a cycle.
 
-export const HUB_EVENT_TOPICS = ['CASE_UPDATED', 'TRANSFER_STATUS_CHANGED', 'ASSIST_REQUEST_UPDATED', 'WORK_ORDER_UPDATED'] as const;
+export const HUB_EVENT_TOPICS = ['CASE_UPDATED', 'TRANSFER_STATUS_CHANGED', 'ASSIST_REQUEST_UPDATED', 'WORK_ORDER_UPDATED', 'SUPERVISION_ALERT'] as const;
 export type HubEventTopic = (typeof HUB_EVENT_TOPICS)[number];
 
 export function isHubEventTopic(value: unknown): value is HubEventTopic {

@@ -193,7 +193,8 @@ export async function createHub(config: Config, db: Database, options: HubOption
       sub: principal.sub,
       dept: principal.dept,
       roles: principal.roles,
-      purpose: principal.purpose,
+      // The operation's own: a `purpose` argument adds to the connection's (field policy).
+      purpose: op?.context.principal.purpose ?? principal.purpose,
       operationType: node?.operation ?? 'unknown',
       operationName: node?.name?.value ?? payload.operationName ?? null,
       fields: rootFields(node),

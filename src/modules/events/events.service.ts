@@ -105,6 +105,22 @@ export class EventSubscriptionService {
     );
   }
 
+  /** supervisionAlert: a department's own alerts; supervisors, auditors, admins and bureaus any department's. */
+  async supervisionAlert(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+    parseSequence(since);
+    const { principal } = scope;
+    const anyDepartment =
+      hasRole(principal, 'SUPERVISOR', 'AUDITOR', 'ADMIN') || principal.departmentKind === 'CITY_BUREAU' || principal.departmentKind === 'DISTRICT_BUREAU';
+    if (!anyDepartment && principal.dept !== departmentCode) {
+      throw new ForbiddenError('you may follow the supervision alerts of your own department only', { rule: 'OWN_DEPARTMENT' });
+    }
+    if (anyDepartment) {
+      const department = await this.prisma.department.findUnique({ where: { code: departmentCode }, select: { id: true } });
+      if (!department) throw new NotFoundError('Department', departmentCode);
+    }
+    return this.bus.subscribe({ topic: 'SUPERVISION_ALERT', departmentCode }, { since, visible: (e) => e.departmentCodes.includes(departmentCode) });
+  }
+
   private async assertMayReadCase(principal: Principal, caseId: string): Promise<void> {
     const readable = await this.prisma.enforcementCase.findFirst({ where: { AND: [{ id: caseId }, caseReadScope(principal)] }, select: { id: true } });
     if (readable) return;
