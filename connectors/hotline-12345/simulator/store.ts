@@ -146,7 +146,9 @@ export interface AutomationOptions {
 
 export class WorkOrderStore {
   readonly orders = new Map<string, SimOrder>();
-  private serial = 400;
+  // Starts from the time of day: a restarted sandbox (whose hub keeps yesterday's store) must not
+  // hand out an order number it already used today.
+  private serial = 400 + (Math.floor(Date.now() / 1000) % 86_400) * 10;
   private extensionSerial = 30;
   readonly calendar: WorkingDayCalendar;
 
