@@ -22,6 +22,7 @@ import { OutboxWorker } from './outbox/outbox';
 import { OutboxService } from './modules/outbox/outbox.service';
 import { WorkOrderService } from './modules/work-order/work-order.service';
 import { WorkOrderSync } from './modules/work-order/work-order-sync';
+import { DataSharingService } from './modules/data-sharing/data-sharing.service';
 import type { Logger } from 'pino';
 
 export function createServices(
@@ -78,6 +79,7 @@ export function createServices(
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),
+    dataSharing: new DataSharingService(db.prisma, clock),
     events,
     eventSubscriptions: new EventSubscriptionService(db.prisma, events),
     transfers,

@@ -100,3 +100,31 @@ export function assertMaySeeStatistics(principal: Principal): void {
     });
   }
 }
+
+/**
+ * 数据共享协议: a PARTNER reads another department's cases only under its data-sharing agreement in
+ * force, and only the fields it lists (src/auth/field-policy.ts). Seeing-all roles and bureaus do not.
+ */
+export function readsUnderAgreement(principal: Principal): boolean {
+  if (!hasRole(principal, 'PARTNER') || hasRole(principal, ...SEE_ALL)) return false;
+  return principal.departmentKind !== 'CITY_BUREAU' && principal.departmentKind !== 'DISTRICT_BUREAU';
+}
+
+/**
+ * Personal data (个人信息: a person's name, 居民身份证号, phone, address) in full — otherwise masked:
+ * only with a stated purpose (查询事由), and only for
+ * - SUPERVISOR (监督, 案卷评查) and AUDITOR (audit), whatever the case;
+ * - OFFICER / TRANSFER_OFFICER for what their department handles or received by 移送/移交
+ *   (`concernsDepartment` is asked only then).
+ * Never for PARTNER, HOTLINE or ADMIN (administration needs no personal data).
+ */
+export async function mayUnmaskPersonalData(
+  principal: Principal,
+  purpose: string | null,
+  concernsDepartment: () => Promise<boolean | null>,
+): Promise<boolean> {
+  if (!purpose) return false;
+  if (hasRole(principal, 'SUPERVISOR', 'AUDITOR')) return true;
+  if (hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER')) return (await concernsDepartment()) === true;
+  return false;
+}

@@ -26,3 +26,25 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   if (s.length <= 8) return '*'.repeat(s.length);
   return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
 }
+
+/** Administrative levels an address keeps when masked: the place, never the door. */
+const ADDRESS_LEVELS = ['街道', '社区', '镇', '乡', '区', '县', '市', '省'];
+
+/**
+ * 深圳市龙华区观湖街道环观南路12号 → 深圳市龙华区观湖街道****: the address up to the street (街道),
+ * town or district, then four stars whatever the length (the rest — road, number, room — is what
+ * identifies a home). Without any of those levels only the first 3 characters are kept.
+ */
+export function maskAddress(address: string | null | undefined): string | null {
+  if (address === null || address === undefined || address === '') return address ?? null;
+  const s = address.trim();
+  for (const level of ADDRESS_LEVELS) {
+    const at = s.indexOf(level);
+    // The first 街道/镇/区… within the first 20 characters; a later one would be part of the door.
+    if (at > 0 && at < 20) {
+      const kept = s.slice(0, at + level.length);
+      if (kept.length < s.length) return `${kept}****`;
+    }
+  }
+  return `${[...s].slice(0, 3).join('')}****`;
+}

@@ -18,6 +18,8 @@ import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 import { CaseWorkOrdersResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver';
+import { DataSharingResolver } from '../modules/data-sharing/data-sharing.resolver';
+import { enforceFieldPolicy } from '../auth/field-policy';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -51,10 +53,12 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       EventsResolver,
       WorkOrderResolver,
       CaseWorkOrdersResolver,
+      DataSharingResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.
     pubSub: createPubSub(),
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [recordCasesTouched],
+    // Then the agreement's field rules and the masking of personal data (src/auth/field-policy.ts).
+    globalMiddlewares: [recordCasesTouched, enforceFieldPolicy],
   });
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context';
+import { PURPOSE_ARGUMENT as PURPOSE } from '../../auth/field-policy';
 import { Department } from '../department/department.type';
 import { DiscretionTier, PowerItem } from '../power-item/power-item.type';
 import {
@@ -40,6 +41,7 @@ export class CaseResolver {
     @Ctx() ctx: HubContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('caseNo', () => String, { nullable: true }) caseNo?: string,
+    @Arg('purpose', () => String, { nullable: true, description: PURPOSE }) _purpose?: string,
   ) {
     return ctx.services.cases.getCase(ctx, { id, caseNo });
   }
@@ -51,6 +53,7 @@ export class CaseResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20)' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => CaseOrder, { nullable: true }) orderBy?: CaseOrder,
+    @Arg('purpose', () => String, { nullable: true, description: PURPOSE }) _purpose?: string,
   ) {
     return ctx.services.cases.listCases(ctx, { filter, first, after, orderBy });
   }

@@ -2,12 +2,17 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { HubContext } from '../../context';
 import { CaseOrder } from '../case/case.input';
 import { CaseConnection } from '../case/case.type';
+import { PURPOSE_ARGUMENT as PURPOSE } from '../../auth/field-policy';
 import { Party } from './party.type';
 
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => Party, { description: 'A party by 统一社会信用代码 or 居民身份证号 (validated with its check character)' })
-  party(@Ctx() ctx: HubContext, @Arg('code', () => String) code: string) {
+  party(
+    @Ctx() ctx: HubContext,
+    @Arg('code', () => String) code: string,
+    @Arg('purpose', () => String, { nullable: true, description: PURPOSE }) _purpose?: string,
+  ) {
     return ctx.services.parties.getParty(ctx, code);
   }
 
