@@ -19,6 +19,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 import { CaseWorkOrdersResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver';
 import { DataSharingResolver } from '../modules/data-sharing/data-sharing.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
 import { enforceFieldPolicy } from '../auth/field-policy';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
@@ -54,6 +55,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       WorkOrderResolver,
       CaseWorkOrdersResolver,
       DataSharingResolver,
+      AuditResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.
     pubSub: createPubSub(),
