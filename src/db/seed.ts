@@ -30,6 +30,7 @@ import { BUSINESS_KINDS, COOPERATIVE_VILLAGES, FEMALE_GIVEN, FIXED_PARTIES, MALE
 import { ID_REGION_PREFIXES, STREET_PLACES, type CommunitySeed } from './seed-data/places';
 import { WorkingDayCalendar } from '../domain/calendar';
 import { seedCalendar } from './seed-calendar';
+import { DEMO_AGREEMENT_FIELDS, seedAgreements } from './seed-agreements';
 import {
   HANDING_DEPARTMENT,
   POWER_ITEM_SEEDS,
@@ -1077,7 +1078,7 @@ export function buildDemoData(options: SeedOptions = {}): DemoRows {
         departmentId: dept('LH-SCJG').id,
         purpose: '市场主体信用监管',
         categories: ['EDUCATION_TRAINING', 'AFTER_SCHOOL_CARE', 'GAS', 'CITY_APPEARANCE'],
-        fields: ['caseNo', 'stage', 'powerItem', 'parties.name', 'decision'],
+        fields: [...DEMO_AGREEMENT_FIELDS['DSA-LH-2026-001']],
         validFrom: new Date(sh(2026, 1, 1)),
         validTo: new Date(sh(2028, 1, 1) - 1),
         createdAt: new Date(sh(2025, 12, 20, 10)),
@@ -1088,7 +1089,7 @@ export function buildDemoData(options: SeedOptions = {}): DemoRows {
         departmentId: dept('LH-GTZY').id,
         purpose: '查违协同',
         categories: ['ILLEGAL_CONSTRUCTION', 'QUARRYING'],
-        fields: ['caseNo', 'stage', 'powerItem', 'parties.name', 'decision'],
+        fields: [...DEMO_AGREEMENT_FIELDS['DSA-LH-2026-002']],
         validFrom: new Date(sh(2026, 1, 1)),
         validTo: new Date(sh(2027, 1, 1) - 1),
         createdAt: new Date(sh(2025, 12, 20, 10, 30)),
@@ -2322,6 +2323,7 @@ async function existingSummary(prisma: PrismaClient): Promise<SeedSummary> {
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   await seedCalendar(prisma); // the working-day calendar for SQL (idempotent, also on an already seeded store)
+  await seedAgreements(prisma); // demo agreements of older stores get catalogue field paths (idempotent)
   if ((await prisma.department.count()) > 0) return existingSummary(prisma);
   const rows = buildDemoData(options);
   try {
