@@ -11,6 +11,7 @@ import { PermitService } from './modules/permit/permit.service';
 import { IdentityService } from './modules/identity/identity.service';
 import { ConnectorHealthService } from './modules/connector-health/connector-health.service';
 import { CreditService } from './modules/credit/credit.service';
+import { SupervisionStatsService } from './modules/supervision/supervision-stats.service';
 import type { Upstream } from './upstream/upstream';
 import { EventBus, InMemoryTransport } from './events/event-bus';
 import { EventSubscriptionService } from './modules/events/events.service';
@@ -76,6 +77,7 @@ export function createServices(
     identity: new IdentityService(cases, clock),
     connectorHealth: new ConnectorHealthService(upstream),
     credit: new CreditService(),
+    supervisionStats: new SupervisionStatsService(db.prisma, clock, config.calendarExtra),
     parties: new PartyService(db.prisma, clock),
     departments: new DepartmentService(db.prisma),
     powerItems: new PowerItemService(db.prisma),

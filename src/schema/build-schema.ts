@@ -18,6 +18,7 @@ import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 import { CaseWorkOrdersResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver';
+import { SupervisionStatsResolver } from '../modules/supervision/supervision-stats.resolver';
 import { DataSharingResolver } from '../modules/data-sharing/data-sharing.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { enforceFieldPolicy } from '../auth/field-policy';
@@ -54,6 +55,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       EventsResolver,
       WorkOrderResolver,
       CaseWorkOrdersResolver,
+      SupervisionStatsResolver,
       DataSharingResolver,
       AuditResolver,
     ],

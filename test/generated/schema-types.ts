@@ -27,6 +27,17 @@ export type AddEvidenceInput = {
   size?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a data-sharing agreement stands now */
+export type AgreementStatus =
+  /** validTo has passed */
+  | 'EXPIRED'
+  /** validFrom ≤ now < validTo and not revoked: the partner reads what it lists */
+  | 'IN_FORCE'
+  /** validFrom is still ahead: nothing is shared yet */
+  | 'PENDING'
+  /** Revoked by an administrator; final */
+  | 'REVOKED';
+
 /** Requests asked of the department, or asked by it */
 export type AssistDirection =
   | 'INCOMING'
@@ -97,6 +108,91 @@ export type AssistStatus =
   | 'REQUESTED'
   /** Withdrawn by the requester */
   | 'WITHDRAWN';
+
+/** A record of the audit chain that does not verify */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  kind: ChainProblemKind;
+  message: Scalars['String']['output'];
+  recordId: Scalars['ID']['output'];
+};
+
+/** One request through the hub, read or write: who, why, what, which cases and which personal data (append-only, hash-chained) */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  at: Scalars['DateTime']['output'];
+  /** Ids of the cases the answer touched */
+  caseIds: Array<Scalars['String']['output']>;
+  /** Department code */
+  dept?: Maybe<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  /** Position in the chain, from 1 */
+  id: Scalars['ID']['output'];
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** query, mutation, subscription, ws-connect or unknown */
+  operationType: Scalars['String']['output'];
+  /** OK, PARTIAL:<codes> or ERROR:<codes> */
+  outcome: Scalars['String']['output'];
+  /** Personal data returned in full, as Type.field (e.g. Party.phone) */
+  personalFields: Array<Scalars['String']['output']>;
+  prevHash: Scalars['String']['output'];
+  /** 查询事由 stated with the request (X-Purpose header or purpose arguments) */
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  roles: Array<Scalars['String']['output']>;
+  /** Root fields of the operation */
+  rootFields: Array<Scalars['String']['output']>;
+  /** Officer or system id (token sub); anonymous when refused at authentication */
+  sub: Scalars['String']['output'];
+};
+
+/** A page of audit records, newest first */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  edges: Array<AuditRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditRecord;
+};
+
+/** Filters for audit records; all given filters must match */
+export type AuditRecordFilter = {
+  /** Records that touched this case */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Department code */
+  dept?: InputMaybe<Scalars['String']['input']>;
+  /** At or after */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Operation name, or a root field (e.g. cases) */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** OK, PARTIAL or ERROR (any code), or exactly e.g. ERROR:FORBIDDEN */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** Only records that returned personal data in full */
+  personalDataOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Token sub */
+  sub?: InputMaybe<Scalars['String']['input']>;
+  /** Before */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of recomputing every hash of the audit log */
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  /** Records checked */
+  checked: Scalars['Int']['output'];
+  headHash?: Maybe<Scalars['String']['output']>;
+  /** The newest record; keep it with its hash elsewhere to detect a removed or re-hashed tail */
+  headId?: Maybe<Scalars['ID']['output']>;
+  /** Every record that does not verify (at most 100) */
+  problems: Array<AuditChainProblem>;
+  valid: Scalars['Boolean']['output'];
+  verifiedAt: Scalars['DateTime']['output'];
+};
 
 /** A page of cases */
 export type CaseConnection = {
@@ -359,6 +455,22 @@ export type CreateCaseFromWorkOrderInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new data-sharing agreement (ADMIN) */
+export type CreateDataSharingAgreementInput = {
+  /** Unique agreement number, e.g. DSA-LH-2026-003 */
+  agreementNo: Scalars['String']['input'];
+  categories: Array<PowerCategory>;
+  /** The partner department (functional department, public security or procuratorate) */
+  departmentCode: Scalars['String']['input'];
+  /** Paths from shareableFields */
+  fields: Array<Scalars['String']['input']>;
+  /** What the partner uses the data for (共享用途) */
+  purpose: Scalars['String']['input'];
+  validFrom: Scalars['DateTime']['input'];
+  /** Exclusive */
+  validTo: Scalars['DateTime']['input'];
+};
+
 /** 移送: a suspected crime handed to public security or the procuratorate (行政处罚法 Art. 27) */
 export type CreateTransferInput = {
   amountInvolved?: InputMaybe<Scalars['Decimal']['input']>;
@@ -409,6 +521,44 @@ export type CreditRating =
   | 'C'
   /** 失信 */
   | 'D';
+
+/** 数据共享协议: which case categories and which fields (see shareableFields) a partner department may read, for which purpose, from validFrom (inclusive) until validTo (exclusive). No agreement in force, no data. */
+export type DataSharingAgreement = {
+  __typename?: 'DataSharingAgreement';
+  /** Agreement number, e.g. DSA-LH-2026-001 */
+  agreementNo: Scalars['String']['output'];
+  /** Case categories shared */
+  categories: Array<PowerCategory>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The partner department */
+  department: Department;
+  /** Shareable field paths ("EnforcementCase.caseNo", "Party.name"…) the partner may read */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** What the partner uses the data for (共享用途) */
+  purpose: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: AgreementStatus;
+  validFrom: Scalars['DateTime']['output'];
+  validTo: Scalars['DateTime']['output'];
+};
+
+/** 按期办结率 of one kind of statutory deadline (as src/domain/case-deadlines.ts computes it for each case). due = met + overdueOpen + deadlines still open that were not yet past due at asOf. */
+export type DeadlineOnTimeStats = {
+  __typename?: 'DeadlineOnTimeStats';
+  /** 应办结: deadlines that fell due in the period (dueAt in [from, to)) or were met in it (metAt in [from, to)) */
+  due: Scalars['Int']['output'];
+  /** FILING 立案, DECISION 作出决定, SERVICE 送达, PAYMENT 缴纳罚款 (HEARING_REQUEST is the party’s window and is not counted) */
+  kind: CaseDeadlineKind;
+  /** 已办结: of `due`, those met before the end of the period (metAt < to), on time or late */
+  met: Scalars['Int']['output'];
+  /** 按期办结: of `met`, those met by their due time (metAt ≤ dueAt) */
+  metOnTime: Scalars['Int']['output'];
+  /** 逾期未办结: of `due`, those still open at the end of the period (no metAt before to) and past due at asOf */
+  overdueOpen: Scalars['Int']['output'];
+  /** 按期办结率 = metOnTime / (met + overdueOpen), rounded to 4 decimals; null when no counted deadline has an outcome yet */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
 
 /** 作出处罚决定 */
 export type DecideCaseInput = {
@@ -677,6 +827,8 @@ export type Mutation = {
   correctCase: EnforcementCase;
   /** Registers a case with source 12345 for a signed order and links the two */
   createCaseFromWorkOrder: EnforcementCase;
+  /** Make a data-sharing agreement with a partner department (ADMIN) */
+  createDataSharingAgreement: DataSharingAgreement;
   /** 移送 request for a suspected crime; waits for the head’s approval */
   createTransfer: Transfer;
   /** 作出处罚决定: → DECIDED; refused without a required legal review (Art. 58) */
@@ -715,6 +867,8 @@ export type Mutation = {
   returnHandOver: Transfer;
   /** 退单: before signing at any time, after signing until the return deadline (DEADLINE_PASSED after) */
   returnWorkOrder: WorkOrder;
+  /** Revoke an agreement now (ADMIN); final */
+  revokeDataSharingAgreement: DataSharingAgreement;
   /** Routes an order to a street team (bureau or supervisor), e.g. one whose street the hub did not recognise */
   routeWorkOrder: WorkOrder;
   /** 送达: DECIDED → SERVED */
@@ -725,6 +879,8 @@ export type Mutation = {
   submitTransfer: Transfer;
   /** 补充材料 after RETURNED: sends the materials attached since */
   supplementTransfer: Transfer;
+  /** Change purpose, categories, fields or validity of an agreement (ADMIN) */
+  updateDataSharingAgreement: DataSharingAgreement;
   /** Every natural-person party of the case, with the case's records, in one batched call */
   verifyCaseParties: Array<IdentityCheck>;
   /** Several persons in one batched call (≤ 20 per upstream call) */
@@ -785,6 +941,11 @@ export type MutationCorrectCaseArgs = {
 export type MutationCreateCaseFromWorkOrderArgs = {
   input: CreateCaseFromWorkOrderInput;
   orderNo: Scalars['String']['input'];
+};
+
+
+export type MutationCreateDataSharingAgreementArgs = {
+  input: CreateDataSharingAgreementInput;
 };
 
 
@@ -906,6 +1067,11 @@ export type MutationReturnWorkOrderArgs = {
 };
 
 
+export type MutationRevokeDataSharingAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRouteWorkOrderArgs = {
   departmentCode: Scalars['String']['input'];
   orderNo: Scalars['String']['input'];
@@ -933,6 +1099,12 @@ export type MutationSubmitTransferArgs = {
 export type MutationSupplementTransferArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
   transferId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateDataSharingAgreementArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDataSharingAgreementInput;
 };
 
 
@@ -1245,6 +1417,8 @@ export type Query = {
   assistRequest: AssistRequest;
   /** 协办 requests of your department (supervisors: any department, or all) */
   assistRequests: Array<AssistRequest>;
+  /** The audit log, newest first (AUDITOR): who read or changed what, why, which cases and which personal data were returned */
+  auditRecords: AuditRecordConnection;
   /** One case by id or case number (give exactly one) */
   case: EnforcementCase;
   /** The hash-chained history of a case, oldest first */
@@ -1253,6 +1427,8 @@ export type Query = {
   cases: CaseConnection;
   /** Per external system: circuit state, error rate, p50/p95 latency, last error (SUPERVISOR, ADMIN) */
   connectorHealth: Array<ConnectorHealthReport>;
+  /** 数据共享协议, by agreement number (ADMIN, AUDITOR) */
+  dataSharingAgreements: Array<DataSharingAgreement>;
   /** Departments known to the hub */
   departments: Array<Department>;
   /** Outbox backlog and dead letters (SUPERVISOR, ADMIN) */
@@ -1263,9 +1439,15 @@ export type Query = {
   permit?: Maybe<Permit>;
   /** The power list (权责清单), optionally one of the 18 categories */
   powerItems: Array<PowerItem>;
+  /** The field catalogue agreements choose from: every field of the types reachable from EnforcementCase */
+  shareableFields: Array<ShareableField>;
+  /** 网上监督 statistics: cases received, filed, decided, closed and transferred, 按期办结率 per deadline kind, overdue deadlines, average handling days, fines decided and 12345 satisfaction over a period, per street, department, category or source (SUPERVISOR, AUDITOR, ADMIN and bureaus) */
+  supervisionStats: SupervisionStats;
   transfer: Transfer;
   /** Transfers of cases the caller may see */
   transfers: Array<Transfer>;
+  /** Recomputes every hash of the audit log and names each record that does not verify (AUDITOR, ADMIN) */
+  verifyAuditLog: AuditVerification;
   /** Recomputes every hash of a case history and names the rows that do not verify */
   verifyCaseHistory: HistoryVerification;
   workOrder: WorkOrder;
@@ -1287,9 +1469,17 @@ export type QueryAssistRequestsArgs = {
 };
 
 
+export type QueryAuditRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCaseArgs = {
   caseNo?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1303,6 +1493,13 @@ export type QueryCasesArgs = {
   filter?: InputMaybe<CaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CaseOrder>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDataSharingAgreementsArgs = {
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<AgreementStatus>>;
 };
 
 
@@ -1318,6 +1515,7 @@ export type QueryOutboxStatsArgs = {
 
 export type QueryPartyArgs = {
   code: Scalars['String']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1328,6 +1526,12 @@ export type QueryPermitArgs = {
 
 export type QueryPowerItemsArgs = {
   category?: InputMaybe<PowerCategory>;
+};
+
+
+export type QuerySupervisionStatsArgs = {
+  groupBy: StatsGroupBy;
+  period: StatsPeriodInput;
 };
 
 
@@ -1420,6 +1624,21 @@ export type ReturnWorkOrderInput = {
   reasonText: Scalars['String']['input'];
 };
 
+/** 12345 满意度: evaluations of 12345 work orders made in the period (evaluatedAt in [from, to)) */
+export type SatisfactionStats = {
+  __typename?: 'SatisfactionStats';
+  /** 基本满意 */
+  basicallySatisfied: Scalars['Int']['output'];
+  /** 不满意 */
+  dissatisfied: Scalars['Int']['output'];
+  /** Work orders evaluated in the period */
+  evaluated: Scalars['Int']['output'];
+  /** 满意率 = (satisfied + basicallySatisfied) / evaluated, rounded to 4 decimals; null when nothing was evaluated */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** 满意 */
+  satisfied: Scalars['Int']['output'];
+};
+
 export type ServeDecisionInput = {
   method: ServiceMethod;
 };
@@ -1431,6 +1650,72 @@ export type ServiceMethod =
   | 'IN_PERSON'
   | 'LEFT_AT_DOMICILE'
   | 'PUBLIC_NOTICE';
+
+/** A field an agreement may share, as "Type.field" (derived from the schema: the types reachable from EnforcementCase) */
+export type ShareableField = {
+  __typename?: 'ShareableField';
+  description?: Maybe<Scalars['String']['output']>;
+  fieldName: Scalars['String']['output'];
+  /** As listed in DataSharingAgreement.fields, e.g. Party.name */
+  path: Scalars['String']['output'];
+  /** Personal data of natural persons: shared masked (partners never see it in full) */
+  personalData: Scalars['Boolean']['output'];
+  typeName: Scalars['String']['output'];
+};
+
+/** How supervision statistics are broken down (统计维度) */
+export type StatsGroupBy =
+  /** 事项类别: the power item's category (街道综合执法 18 类); 12345 work orders by their linked case */
+  | 'CATEGORY'
+  /** 承办部门: the handling department of the case; 12345 work orders by the team they are routed to */
+  | 'DEPARTMENT'
+  /** 案件来源 (巡查, 市民举报, 数字城管, 12345, 部门移交, 视频识别); 12345 work orders by their linked case */
+  | 'SOURCE'
+  /** 街道: the case's street; 12345 work orders by the street of the team they are routed to */
+  | 'STREET';
+
+/** The statistics period [from, to): from included, to excluded */
+export type StatsPeriod = {
+  __typename?: 'StatsPeriod';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
+/** Statistics period [from, to): from included, to excluded; from must be before to, at most 1096 days (3 years) */
+export type StatsPeriodInput = {
+  /** Start of the period (included), e.g. 2026-01-01T00:00:00+08:00 */
+  from: Scalars['DateTime']['input'];
+  /** End of the period (excluded), e.g. 2027-01-01T00:00:00+08:00 */
+  to: Scalars['DateTime']['input'];
+};
+
+/** Supervision figures of one group (or of all groups: the total) */
+export type StatsRow = {
+  __typename?: 'StatsRow';
+  /** 平均办案天数: mean of closedAt − registeredAt in calendar days over the cases counted in `closed`, 1 decimal; null when none */
+  averageHandlingDays?: Maybe<Scalars['Float']['output']>;
+  /** 结案: cases closed in the period (stage CLOSED, closedAt in the period; 不予立案 is not 结案) */
+  closed: Scalars['Int']['output'];
+  /** 作出决定: cases decided in the period (decidedAt in the period) */
+  decided: Scalars['Int']['output'];
+  /** 立案: cases filed in the period (filedAt in the period; 不予立案 cases excluded) */
+  filed: Scalars['Int']['output'];
+  /** 罚款金额: sum of the fine amounts of the penalty decisions made in the period (PenaltyDecision.decidedAt in the period) */
+  finesDecided: Scalars['Decimal']['output'];
+  /** Street name (e.g. 观湖), department code, PowerCategory or CaseSource value; UNASSIGNED for work orders that belong to no group; TOTAL for the total */
+  key: Scalars['String']['output'];
+  /** Street name, department name, category or source in Chinese (e.g. 观湖, 城市管理（市容环卫）, 巡查) */
+  label: Scalars['String']['output'];
+  /** 按期办结率 per deadline kind: FILING, DECISION, SERVICE, PAYMENT */
+  onTime: Array<DeadlineOnTimeStats>;
+  /** 逾期: deadlines (all kinds but HEARING_REQUEST, whenever they fell due) open and past due at asOf = min(to, now), counted per deadline */
+  overdue: Scalars['Int']['output'];
+  /** 受理: cases registered in the period (registeredAt in [from, to)) */
+  received: Scalars['Int']['output'];
+  satisfaction: SatisfactionStats;
+  /** 移送: cases transferred in the period (transferredAt in the period) */
+  transferred: Scalars['Int']['output'];
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1467,6 +1752,19 @@ export type SubscriptionTransferStatusChangedArgs = {
 export type SubscriptionWorkOrderUpdatedArgs = {
   departmentCode: Scalars['String']['input'];
   since?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 网上监督 statistics for supervisors over a period, broken down by street, department, category or source */
+export type SupervisionStats = {
+  __typename?: 'SupervisionStats';
+  /** The instant open deadlines are judged at: the end of the period, or now if earlier */
+  asOf: Scalars['DateTime']['output'];
+  groupBy: StatsGroupBy;
+  period: StatsPeriod;
+  /** One row per group that has a case registered before the end of the period or a work order evaluated in it (a row may be all zeros); ordered by key (categories and sources in their enum order), UNASSIGNED last */
+  rows: Array<StatsRow>;
+  /** All groups together: every count and sum equals the sum over the rows */
+  total: StatsRow;
 };
 
 /** 移送 (to judicial organs) or 移交 (to another department) */
@@ -1617,6 +1915,15 @@ export type TransferStatusUpdate = {
   status: TransferStatus;
   transferId: Scalars['ID']['output'];
   transferNo: Scalars['String']['output'];
+};
+
+/** Changes to an agreement (ADMIN); what is left out stays. The next request of the partner follows the change. */
+export type UpdateDataSharingAgreementInput = {
+  categories?: InputMaybe<Array<PowerCategory>>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Why the identity is checked; audited by public security */

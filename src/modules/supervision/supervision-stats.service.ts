@@ -1,0 +1,465 @@
+// 网上监督 statistics, computed in SQL in one statement (one round trip, one scan of the cases).
+//
+// Definitions (period [from, to); asOf = min(to, now)):
+// - received / filed / decided / closed / transferred: cases whose registeredAt / filedAt /
+//   decidedAt / closedAt / transferredAt lies in the period. filed leaves out 不予立案 cases (their
+//   filedAt, if any, records the decline); closed counts stage CLOSED only (a decline is not 结案).
+// - Deadlines are those of src/domain/case-deadlines.ts, recomputed in SQL from the same case
+//   timestamps and the working-day calendar in CalendarDay (seeded from src/domain/holidays.ts),
+//   with the same metAt rules. HEARING_REQUEST is left out: it is the party's window.
+// - onTime per kind: a deadline is counted (due) when dueAt or metAt lies in the period; met when
+//   metAt < to; metOnTime when also metAt ≤ dueAt; overdueOpen when not met before to and
+//   dueAt < asOf; rate = metOnTime / (met + overdueOpen).
+// - overdue: deadlines of any kind and due date that are open at asOf (no metAt before asOf) and
+//   past due at asOf.
+// - averageHandlingDays: mean closedAt − registeredAt (calendar days, 1 decimal) of `closed`.
+// - finesDecided: sum of PenaltyDecision.fineAmount with the decision's decidedAt in the period.
+// - satisfaction: 12345 work orders with evaluatedAt in the period, grouped by the routed team
+//   (STREET: its street, DEPARTMENT: the team) or by the linked case (CATEGORY, SOURCE).
+// A case belongs to the group of its current street, handling department, category and source.
+//
+// Working days in SQL: a calendar CTE over the span of the data gives two arrays: cum[i], the
+// number of working days from the first day up to day i, and workday[k], the k-th working day.
+// The n-th working day after day d is workday[cum[d] + n]; n calendar days after d, moved to the
+// next working day, is workday[cum[d + n − 1] + 1]. Deadline dates are compared as Asia/Shanghai
+// dates: dueAt is 23:59:59.999 of the due day, so metAt ≤ dueAt ⇔ date(metAt) ≤ dueDay and
+// from ≤ dueAt < to ⇔ date(from) ≤ dueDay < date(to).
+import type { PrismaClient } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
+import type { CaseSource } from '../../generated/prisma/enums';
+import { assertMaySeeStatistics } from '../../auth/access-policy';
+import type { RequestScope } from '../../context';
+import { shanghaiDate } from '../../domain/calendar';
+import { STATUTORY_CALENDAR, type CalendarEntry } from '../../domain/holidays';
+import {
+  DECISION_CALENDAR_DAYS,
+  FILING_WORKING_DAYS,
+  PAYMENT_CALENDAR_DAYS,
+  SERVICE_WORKING_DAYS,
+  type CaseDeadlineKind,
+} from '../../domain/case-deadlines';
+import { syncCalendar } from '../../db/seed-calendar';
+import { CATEGORY_NAMES } from '../../db/seed-data/power-items';
+import { ValidationError } from '../../errors/domain-errors';
+import { CaseDeadlineKindEnum } from '../case/case.type';
+import { MAX_STATS_PERIOD_DAYS, type StatsPeriodInput } from './supervision-stats.input';
+import {
+  StatsGroupBy,
+  UNASSIGNED_KEY,
+  type DeadlineOnTimeStats,
+  type StatsRow,
+  type SupervisionStats,
+} from './supervision-stats.type';
+
+const DAY_MS = 86_400_000;
+
+export const SOURCE_NAMES: Readonly<Record<CaseSource, string>> = {
+  PATROL: '巡查',
+  CITIZEN_REPORT: '市民举报',
+  DIGITAL_CITY: '数字城管',
+  HOTLINE_12345: '12345',
+  DEPT_TRANSFER: '部门移交',
+  VIDEO_DETECTION: '视频识别',
+};
+
+/** The deadline kinds the statistics report, in procedural order. */
+export const STATS_DEADLINE_KINDS = ['FILING', 'DECISION', 'SERVICE', 'PAYMENT'] as const satisfies ReadonlyArray<CaseDeadlineKind>;
+type StatsDeadlineKind = (typeof STATS_DEADLINE_KINDS)[number];
+
+export interface StatsQueryParams {
+  from: Date;
+  to: Date;
+  now: Date;
+  groupBy: StatsGroupBy;
+}
+
+type PerKindColumn = `${Lowercase<StatsDeadlineKind>}_${'due' | 'met' | 'on_time' | 'overdue_open'}`;
+
+/** One row of the statement: a group (is_total false) or the total; counts per kind are flattened. */
+export type RawStatsRow = { [column in PerKindColumn]: number } & {
+  is_total: boolean;
+  /** Group key as grouped ('' = unassigned; NULL on the total row) */
+  g: string | null;
+  key: string | null;
+  label: string | null;
+  received: number;
+  filed: number;
+  decided: number;
+  closed: number;
+  transferred: number;
+  handling_seconds: number;
+  fines: string;
+  overdue: number;
+  calendar_gaps: number;
+  evaluated: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+};
+
+// ───────────────────────────── SQL ─────────────────────────────
+
+const raw = Prisma.raw;
+
+function int(n: number): Prisma.Sql {
+  if (!Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return raw(String(n));
+}
+
+/** The Asia/Shanghai calendar date of a timestamptz expression (UTC+8, as src/domain/calendar.ts). */
+function shanghaiDay(expr: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`((${expr} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+}
+
+/** 23:59:59.999 of the n-th working day after the date of `start` (calendar.endOfWorkingDaysAfter). */
+function workingDaysAfter(start: Prisma.Sql, n: number): Prisma.Sql {
+  return Prisma.sql`cal.workday[cal.cum[${shanghaiDay(start)} - cal.lo + 1] + ${int(n)}]`;
+}
+
+/** n calendar days after start's date, moved to the next working day (calendar.endOfCalendarDaysAfter). */
+function calendarDaysAfter(start: Prisma.Sql, n: number): Prisma.Sql {
+  return Prisma.sql`cal.workday[cal.cum[${shanghaiDay(start)} + ${int(n)} - cal.lo] + 1]`;
+}
+
+interface KindSql {
+  /** The deadline applies to the case */
+  applies: Prisma.Sql;
+  /** Due date (Shanghai) */
+  dueDay: Prisma.Sql;
+  /** When it was met, as src/domain/case-deadlines.ts decides */
+  metAt: Prisma.Sql;
+}
+
+/** Per kind, over `ec` (EnforcementCase) and `pd` (its PenaltyDecision, left-joined). */
+const KIND_SQL: Readonly<Record<StatsDeadlineKind, KindSql>> = {
+  FILING: {
+    applies: raw('true'),
+    dueDay: workingDaysAfter(raw('ec."registeredAt"'), FILING_WORKING_DAYS),
+    metAt: raw(`CASE WHEN ec.stage = 'NOT_FILED' THEN coalesce(ec."closedAt", ec."filedAt")
+      ELSE coalesce(ec."filedAt", CASE WHEN ec.stage = 'TRANSFERRED' THEN ec."transferredAt" END) END`),
+  },
+  DECISION: {
+    applies: raw(`ec."filedAt" IS NOT NULL AND ec.stage <> 'NOT_FILED'`),
+    dueDay: calendarDaysAfter(raw('ec."filedAt"'), DECISION_CALENDAR_DAYS),
+    metAt: raw(`coalesce(ec."decidedAt", CASE ec.stage WHEN 'TRANSFERRED' THEN ec."transferredAt" WHEN 'CLOSED' THEN ec."closedAt" END)`),
+  },
+  SERVICE: {
+    applies: raw(`ec."decidedAt" IS NOT NULL`),
+    dueDay: workingDaysAfter(raw('ec."decidedAt"'), SERVICE_WORKING_DAYS),
+    metAt: raw('ec."servedAt"'),
+  },
+  PAYMENT: {
+    applies: raw(`ec."servedAt" IS NOT NULL AND pd."fineAmount" > 0`),
+    dueDay: calendarDaysAfter(raw('ec."servedAt"'), PAYMENT_CALENDAR_DAYS),
+    metAt: raw('ec."executedAt"'),
+  },
+};
+
+interface GroupSql {
+  /** Group key of a case (ec), with the joins it needs */
+  caseKey: Prisma.Sql;
+  caseJoin: Prisma.Sql;
+  /** Group key of a work order (wo), with the joins it needs; NULL = unassigned */
+  orderKey: Prisma.Sql;
+  orderJoin: Prisma.Sql;
+}
+
+const CASE_OF_ORDER = raw(`LEFT JOIN "EnforcementCase" ec ON ec.id = wo."caseId"`);
+const GROUP_SQL: Readonly<Record<StatsGroupBy, GroupSql>> = {
+  STREET: {
+    caseKey: raw('ec.street'),
+    caseJoin: raw(''),
+    orderKey: raw('team.street'),
+    orderJoin: raw(`LEFT JOIN "Department" team ON team.id = wo."departmentId"`),
+  },
+  DEPARTMENT: {
+    caseKey: raw('ec."departmentId"::text'),
+    caseJoin: raw(''),
+    orderKey: raw('wo."departmentId"::text'),
+    orderJoin: raw(''),
+  },
+  CATEGORY: {
+    caseKey: raw('pi.category::text'),
+    caseJoin: raw(`JOIN "PowerItem" pi ON pi.id = ec."powerItemId"`),
+    orderKey: raw('pi.category::text'),
+    orderJoin: Prisma.sql`${CASE_OF_ORDER} LEFT JOIN "PowerItem" pi ON pi.id = ec."powerItemId"`,
+  },
+  SOURCE: {
+    caseKey: raw('ec.source::text'),
+    caseJoin: raw(''),
+    orderKey: raw('ec.source::text'),
+    orderJoin: CASE_OF_ORDER,
+  },
+};
+
+function ts(d: Date): Prisma.Sql {
+  return Prisma.sql`${d.toISOString()}::timestamptz`;
+}
+
+function day(d: Date): Prisma.Sql {
+  return Prisma.sql`${shanghaiDate(d)}::date`;
+}
+
+/** bounds, days, cal: the working-day calendar over the span of the data, for `cal.` lookups. */
+function calendarCtes(p: { from: Date; to: Date; now: Date }): Prisma.Sql {
+  return Prisma.sql`bounds AS (
+  -- The calendar spans the data: every start and due date of a deadline falls inside it.
+  SELECT coalesce(${shanghaiDay(raw('m.first_registered'))}, ${day(p.from)}) - 400 AS lo,
+         greatest(${shanghaiDay(raw('m.last_registered'))}, ${day(p.to)}, ${day(p.now)}) + 800 AS hi
+  FROM (SELECT min("registeredAt") AS first_registered, max("registeredAt") AS last_registered FROM "EnforcementCase") m
+),
+days AS (
+  -- Working day: Mon–Fri unless listed HOLIDAY; Sat/Sun only when listed WORKDAY (调休).
+  SELECT d::date AS day, coalesce(cd.kind = 'WORKDAY', extract(isodow FROM d) < 6) AS working
+  FROM bounds, generate_series(bounds.lo::timestamp, bounds.hi::timestamp, interval '1 day') AS d
+  LEFT JOIN "CalendarDay" cd ON cd.date = d::date
+),
+cal AS (
+  SELECT min(day) AS lo,
+         array_agg(cum ORDER BY day) AS cum,
+         array_agg(day ORDER BY day) FILTER (WHERE working) AS workday
+  FROM (SELECT day, working, (count(*) FILTER (WHERE working) OVER (ORDER BY day))::int AS cum FROM days) x
+)`;
+}
+
+/** Per case (ec, pd, cal in scope): <kind>_applies, <kind>_due_day (NULL when it does not apply), <kind>_met_at. */
+function deadlineColumns(): Prisma.Sql {
+  return Prisma.join(
+    STATS_DEADLINE_KINDS.map((kind) => {
+      const k = KIND_SQL[kind];
+      const name = kind.toLowerCase();
+      return Prisma.sql`(${k.applies}) AS ${raw(`${name}_applies`)},
+      CASE WHEN ${k.applies} THEN ${k.dueDay} END AS ${raw(`${name}_due_day`)},
+      ${k.metAt} AS ${raw(`${name}_met_at`)}`;
+    }),
+    ',\n      ',
+  );
+}
+
+/**
+ * Every case with the due day (Asia/Shanghai date) and metAt of its deadlines as the statistics
+ * compute them in SQL, so tests can hold them against src/domain/case-deadlines.ts case by case.
+ */
+export function caseDeadlineDaysQuery(now: Date): Prisma.Sql {
+  return Prisma.sql`
+WITH ${calendarCtes({ from: now, to: now, now })}
+SELECT ec.id, ${deadlineColumns()}
+FROM "EnforcementCase" ec
+LEFT JOIN "PenaltyDecision" pd ON pd."caseId" = ec.id
+CROSS JOIN cal
+ORDER BY ec."caseNo"`;
+}
+
+/**
+ * The one statement behind supervisionStats: a row per group and a total row (is_total). Exported
+ * so the benchmark can EXPLAIN exactly what the hub runs.
+ */
+export function supervisionStatsQuery(p: StatsQueryParams): Prisma.Sql {
+  const asOf = new Date(Math.min(p.to.getTime(), p.now.getTime()));
+  const g = GROUP_SQL[p.groupBy];
+  const inPeriod = (col: string) => Prisma.sql`${raw(col)} >= ${ts(p.from)} AND ${raw(col)} < ${ts(p.to)}`;
+  const kinds = STATS_DEADLINE_KINDS.map((kind) => ({ name: kind.toLowerCase() }));
+
+  // Per group, over the per-case deadline columns.
+  const kindAggregates = Prisma.join(
+    kinds.map((k) => {
+      const due = raw(`${k.name}_due_day`);
+      const met = raw(`${k.name}_met_at`);
+      const counted = Prisma.sql`${due} IS NOT NULL AND ((${due} >= ${day(p.from)} AND ${due} < ${day(p.to)}) OR (${met} >= ${ts(p.from)} AND ${met} < ${ts(p.to)}))`;
+      return Prisma.sql`count(*) FILTER (WHERE ${counted})::int AS ${raw(`${k.name}_due`)},
+      count(*) FILTER (WHERE ${counted} AND ${met} < ${ts(p.to)})::int AS ${raw(`${k.name}_met`)},
+      count(*) FILTER (WHERE ${counted} AND ${met} < ${ts(p.to)} AND ${shanghaiDay(met)} <= ${due})::int AS ${raw(`${k.name}_on_time`)},
+      count(*) FILTER (WHERE ${counted} AND (${met} IS NULL OR ${met} >= ${ts(p.to)}) AND ${due} < ${day(asOf)})::int AS ${raw(`${k.name}_overdue_open`)}`;
+    }),
+    ',\n      ',
+  );
+  const overdue = Prisma.join(
+    kinds.map((k) => {
+      const due = raw(`${k.name}_due_day`);
+      const met = raw(`${k.name}_met_at`);
+      return Prisma.sql`count(*) FILTER (WHERE (${met} IS NULL OR ${met} >= ${ts(asOf)}) AND ${due} < ${day(asOf)})`;
+    }),
+    ' + ',
+  );
+  const gaps = Prisma.join(
+    kinds.map((k) => Prisma.sql`(${raw(`${k.name}_applies`)} AND ${raw(`${k.name}_due_day`)} IS NULL)`),
+    ' OR ',
+  );
+  const sumKinds = Prisma.join(
+    kinds.flatMap((k) => ['due', 'met', 'on_time', 'overdue_open'].map((f) => raw(`coalesce(sum(${k.name}_${f}), 0)::int AS ${k.name}_${f}`))),
+    ',\n    ',
+  );
+  const labels =
+    p.groupBy === StatsGroupBy.DEPARTMENT
+      ? { select: raw('dep.code AS key, dep.name AS label'), join: raw(`LEFT JOIN "Department" dep ON dep.id::text = r.g`) }
+      : { select: raw('r.g AS key, NULL::text AS label'), join: raw('') };
+
+  return Prisma.sql`
+WITH ${calendarCtes(p)},
+per_case AS (
+  SELECT ${g.caseKey} AS g,
+      ec.stage, ec."registeredAt", ec."filedAt", ec."decidedAt", ec."closedAt", ec."transferredAt",
+      pd."fineAmount" AS fine, pd."decidedAt" AS decision_at,
+      ${deadlineColumns()}
+  FROM "EnforcementCase" ec
+  LEFT JOIN "PenaltyDecision" pd ON pd."caseId" = ec.id
+  ${g.caseJoin}
+  CROSS JOIN cal
+  WHERE ec."registeredAt" < ${ts(p.to)}
+  OFFSET 0 -- keeps the per-case expressions computed once per case
+),
+case_groups AS (
+  SELECT coalesce(g, '') AS g,
+      count(*) FILTER (WHERE ${inPeriod('"registeredAt"')})::int AS received,
+      count(*) FILTER (WHERE ${inPeriod('"filedAt"')} AND stage <> 'NOT_FILED')::int AS filed,
+      count(*) FILTER (WHERE ${inPeriod('"decidedAt"')})::int AS decided,
+      count(*) FILTER (WHERE ${inPeriod('"closedAt"')} AND stage = 'CLOSED')::int AS closed,
+      count(*) FILTER (WHERE ${inPeriod('"transferredAt"')})::int AS transferred,
+      coalesce(sum(extract(epoch FROM "closedAt" - "registeredAt")) FILTER (WHERE ${inPeriod('"closedAt"')} AND stage = 'CLOSED'), 0)::float8 AS handling_seconds,
+      coalesce(sum(fine) FILTER (WHERE ${inPeriod('decision_at')}), 0) AS fines,
+      ${kindAggregates},
+      (${overdue})::int AS overdue,
+      count(*) FILTER (WHERE ${gaps})::int AS calendar_gaps
+  FROM per_case
+  GROUP BY 1
+),
+order_groups AS (
+  SELECT coalesce(${g.orderKey}, '') AS g,
+      count(*)::int AS evaluated,
+      count(*) FILTER (WHERE wo.evaluation = 'SATISFIED')::int AS satisfied,
+      count(*) FILTER (WHERE wo.evaluation = 'BASICALLY_SATISFIED')::int AS basically_satisfied,
+      count(*) FILTER (WHERE wo.evaluation = 'DISSATISFIED')::int AS dissatisfied
+  FROM "WorkOrder" wo
+  ${g.orderJoin}
+  WHERE wo."evaluatedAt" >= ${ts(p.from)} AND wo."evaluatedAt" < ${ts(p.to)} AND wo.evaluation IS NOT NULL
+  GROUP BY 1
+),
+r AS (
+  SELECT GROUPING(g) = 1 AS is_total, g,
+    coalesce(sum(received), 0)::int AS received,
+    coalesce(sum(filed), 0)::int AS filed,
+    coalesce(sum(decided), 0)::int AS decided,
+    coalesce(sum(closed), 0)::int AS closed,
+    coalesce(sum(transferred), 0)::int AS transferred,
+    coalesce(sum(handling_seconds), 0)::float8 AS handling_seconds,
+    coalesce(sum(fines), 0)::numeric(16, 2)::text AS fines,
+    ${sumKinds},
+    coalesce(sum(overdue), 0)::int AS overdue,
+    coalesce(sum(calendar_gaps), 0)::int AS calendar_gaps,
+    coalesce(sum(evaluated), 0)::int AS evaluated,
+    coalesce(sum(satisfied), 0)::int AS satisfied,
+    coalesce(sum(basically_satisfied), 0)::int AS basically_satisfied,
+    coalesce(sum(dissatisfied), 0)::int AS dissatisfied
+  FROM case_groups FULL JOIN order_groups USING (g)
+  GROUP BY GROUPING SETS ((g), ())
+)
+SELECT r.*, ${labels.select}
+FROM r ${labels.join}`;
+}
+
+// ───────────────────────────── service ─────────────────────────────
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+function toRow(r: RawStatsRow, key: string, label: string): StatsRow {
+  const onTime: DeadlineOnTimeStats[] = STATS_DEADLINE_KINDS.map((kind) => {
+    const name = kind.toLowerCase() as Lowercase<StatsDeadlineKind>;
+    const met = r[`${name}_met`];
+    const metOnTime = r[`${name}_on_time`];
+    const overdueOpen = r[`${name}_overdue_open`];
+    return { kind: CaseDeadlineKindEnum[kind], due: r[`${name}_due`], met, metOnTime, overdueOpen, rate: ratio(metOnTime, met + overdueOpen) };
+  });
+  return {
+    key,
+    label,
+    received: r.received,
+    filed: r.filed,
+    decided: r.decided,
+    closed: r.closed,
+    transferred: r.transferred,
+    onTime,
+    overdue: r.overdue,
+    averageHandlingDays: r.closed === 0 ? null : Math.round((r.handling_seconds / r.closed / 86_400) * 10) / 10,
+    finesDecided: r.fines,
+    satisfaction: {
+      evaluated: r.evaluated,
+      satisfied: r.satisfied,
+      basicallySatisfied: r.basically_satisfied,
+      dissatisfied: r.dissatisfied,
+      rate: ratio(r.satisfied + r.basically_satisfied, r.evaluated),
+    },
+  };
+}
+
+/** Position of a key in the row order: enum order for categories and sources, else by key; UNASSIGNED last. */
+function keyOrder(groupBy: StatsGroupBy): (a: string, b: string) => number {
+  const enumOrder =
+    groupBy === StatsGroupBy.CATEGORY ? Object.keys(CATEGORY_NAMES) : groupBy === StatsGroupBy.SOURCE ? Object.keys(SOURCE_NAMES) : null;
+  const rank = (k: string) => (k === UNASSIGNED_KEY ? Number.MAX_SAFE_INTEGER : enumOrder ? enumOrder.indexOf(k) : 0);
+  return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function labelFor(groupBy: StatsGroupBy, key: string, sqlLabel: string | null): string {
+  if (key === UNASSIGNED_KEY) return '未归属';
+  if (groupBy === StatsGroupBy.CATEGORY) return CATEGORY_NAMES[key as keyof typeof CATEGORY_NAMES] ?? key;
+  if (groupBy === StatsGroupBy.SOURCE) return SOURCE_NAMES[key as CaseSource] ?? key;
+  return sqlLabel ?? key;
+}
+
+export class SupervisionStatsService {
+  private calendarReady: Promise<unknown> | null = null;
+  /** The hub's working-day calendar data: as services.ts builds WorkingDayCalendar. */
+  private readonly calendarEntries: ReadonlyArray<CalendarEntry>;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date = () => new Date(),
+    /** Entries a deployment adds to the statutory calendar (config.calendarExtra, CALENDAR_EXTRA). */
+    calendarExtra: ReadonlyArray<CalendarEntry> = [],
+  ) {
+    this.calendarEntries = [...STATUTORY_CALENDAR, ...calendarExtra];
+  }
+
+  /** Makes CalendarDay equal to the hub's calendar (once per instance; no write when in step). */
+  ensureCalendar(): Promise<unknown> {
+    this.calendarReady ??= syncCalendar(this.prisma, this.calendarEntries).catch((err: unknown) => {
+      this.calendarReady = null;
+      throw err;
+    });
+    return this.calendarReady;
+  }
+
+  async stats(scope: RequestScope, period: StatsPeriodInput, groupBy: StatsGroupBy): Promise<SupervisionStats> {
+    assertMaySeeStatistics(scope.principal);
+    const { from, to } = period;
+    if (!(from.getTime() < to.getTime())) throw new ValidationError('period.to', 'PERIOD_ORDER', 'must be after period.from');
+    if (to.getTime() - from.getTime() > MAX_STATS_PERIOD_DAYS * DAY_MS) {
+      throw new ValidationError('period', 'PERIOD_TOO_LONG', `may span at most ${MAX_STATS_PERIOD_DAYS} days (3 years)`);
+    }
+    await this.ensureCalendar();
+    const now = this.clock();
+    const rows = await this.prisma.$queryRaw<RawStatsRow[]>(supervisionStatsQuery({ from, to, now, groupBy }));
+    const total = rows.find((r) => r.is_total);
+    if (!total) throw new Error('supervision statistics: the statement returned no total row');
+    if (total.calendar_gaps > 0) {
+      throw new Error(`supervision statistics: ${total.calendar_gaps} case deadline(s) fall outside the SQL working-day calendar`);
+    }
+    const order = keyOrder(groupBy);
+    const groups = rows
+      .filter((r) => !r.is_total)
+      .map((r) => {
+        const key = r.g === '' ? UNASSIGNED_KEY : (r.key ?? r.g ?? UNASSIGNED_KEY);
+        return toRow(r, key, labelFor(groupBy, key, r.label));
+      })
+      .sort((a, b) => order(a.key, b.key));
+    return {
+      period: { from, to },
+      groupBy,
+      asOf: new Date(Math.min(to.getTime(), now.getTime())),
+      rows: groups,
+      total: toRow(total, 'TOTAL', '合计'),
+    };
+  }
+}
