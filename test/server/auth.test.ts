@@ -188,10 +188,10 @@ describe('row-level access to cases', () => {
     expect(totalCount).toBe(expected.length);
     expect(edges.map((e) => e.node.id)).toEqual(expected);
 
-    // A case of another category is refused even by id.
+    // A case of another category is refused even by id, naming the agreement rule.
     const [other] = await seededIds(`NOT (p.category::text = ANY($1::text[]))`, [shared]);
     const res = await t.gql(CaseByIdDocument, { id: other }, partner);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'CASE_SCOPE' });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'AGREEMENT_CATEGORY' });
   });
 
   it('a PARTNER without an agreement (LH-ZJJ) sees nothing', async () => {
