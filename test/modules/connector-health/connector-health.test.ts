@@ -18,7 +18,7 @@ it('reports every connected system, with calls, latency and the last error', asy
   const res = await t.gql(ConnectorHealthDocument, {}, supervisor);
   expect(res.errors).toBeUndefined();
   const bySystem = Object.fromEntries(res.data!.connectorHealth.map((h) => [h.system, h]));
-  expect(Object.keys(bySystem).sort()).toEqual(['case-transfer', 'permits', 'public-security', 'social-credit']);
+  expect(Object.keys(bySystem).sort()).toEqual(['case-transfer', 'hotline-12345', 'permits', 'public-security', 'social-credit']);
   expect(bySystem.permits).toMatchObject({ mode: 'simulator', circuit: 'CLOSED', errorRate: 0 });
   expect(bySystem.permits.recentCalls).toBeGreaterThan(0);
   expect(bySystem.permits.p50Ms).not.toBeNull();
