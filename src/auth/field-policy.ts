@@ -23,7 +23,7 @@ import type { PowerCategory } from '../generated/prisma/enums';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../domain/masking';
 import { ForbiddenError } from '../errors/domain-errors';
 import { mayUnmaskPersonalData, readsUnderAgreement } from './access-policy';
-import type { Principal } from './principal';
+import { hasRole, type Principal } from './principal';
 
 // ───────────────────────────── the catalogue ─────────────────────────────
 
@@ -145,8 +145,13 @@ type Row = Record<string, unknown>;
 
 interface PersonalRule {
   /** Whether the value is a natural person's data on this object. */
-  applies(root: Row): boolean;
-  mask(value: string): string | null;
+  applies(root: Row, value: unknown): boolean;
+  mask(value: unknown): unknown;
+}
+
+/** A string field whose object tells whether it belongs to a natural person. */
+function text(ofPerson: (root: Row) => boolean, mask: (v: string) => string | null): PersonalRule {
+  return { applies: (root, value) => typeof value === 'string' && value !== '' && ofPerson(root), mask: (value) => mask(value as string) };
 }
 
 const always = () => true;
@@ -154,41 +159,41 @@ const personParty = (root: Row) => root.kind === 'PERSON';
 const personHolder = (root: Row) => typeof root.holderCode === 'string' && ID_NUMBER.test(root.holderCode);
 const naturalPerson = (root: Row) => root.subjectType === 'NATURAL_PERSON' || (typeof root.subjectCode === 'string' && ID_NUMBER.test(root.subjectCode));
 
+/** A permit as the permits system returned it (PermitCheck.snapshot), held by a person: masked like Permit. */
+const personPermitSnapshot: PersonalRule = {
+  applies: (_root, value) => typeof value === 'object' && value !== null && personHolder(value as Row),
+  mask: (value) => {
+    const v = value as Row;
+    const str = (x: unknown) => (typeof x === 'string' ? x : null);
+    return { ...v, holderName: maskName(str(v.holderName)), holderCode: maskIdNumber(str(v.holderCode)), address: maskAddress(str(v.address)) };
+  },
+};
+
 /**
  * Personal data of natural persons, masked unless the caller may see it in full:
  * - a person (Party.kind PERSON): name, 居民身份证号 (code), address;
  * - any party's phone (an organisation's contact phone is usually a person's mobile) and legal
  *   representative's name (法定代表人 is a natural person);
- * - a permit held by a person (holder name, ID number, address) and a natural person's credit
- *   profile (subject name, ID number), as the permits and credit systems return them.
+ * - a permit held by a person (holder name, ID number, address; also inside the snapshot a
+ *   permit check keeps as evidence) and a natural person's credit profile (subject name, ID
+ *   number), as the permits and credit systems return them.
  * Organisations' names, 统一社会信用代码 and registered addresses are public and never masked.
- * 12345 requesters are masked by the work-order module.
+ * Free text (facts, evidence descriptions) is not parsed. 12345 requesters are masked by the
+ * work-order module.
  */
 export const PERSONAL_FIELDS: Readonly<Record<string, PersonalRule>> = {
-  'Party.name': { applies: personParty, mask: maskNameOf },
-  'Party.code': { applies: personParty, mask: maskIdOf },
-  'Party.address': { applies: personParty, mask: maskAddressOf },
-  'Party.phone': { applies: always, mask: maskPhoneOf },
-  'Party.legalRepName': { applies: always, mask: maskNameOf },
-  'Permit.holderName': { applies: personHolder, mask: maskNameOf },
-  'Permit.holderCode': { applies: personHolder, mask: maskIdOf },
-  'Permit.address': { applies: personHolder, mask: maskAddressOf },
-  'CreditProfile.subjectName': { applies: naturalPerson, mask: maskNameOf },
-  'CreditProfile.subjectCode': { applies: naturalPerson, mask: maskIdOf },
+  'Party.name': text(personParty, maskName),
+  'Party.code': text(personParty, maskIdNumber),
+  'Party.address': text(personParty, maskAddress),
+  'Party.phone': text(always, maskPhone),
+  'Party.legalRepName': text(always, maskName),
+  'Permit.holderName': text(personHolder, maskName),
+  'Permit.holderCode': text(personHolder, maskIdNumber),
+  'Permit.address': text(personHolder, maskAddress),
+  'PermitCheck.snapshot': personPermitSnapshot,
+  'CreditProfile.subjectName': text(naturalPerson, maskName),
+  'CreditProfile.subjectCode': text(naturalPerson, maskIdNumber),
 };
-
-function maskNameOf(v: string): string | null {
-  return maskName(v);
-}
-function maskIdOf(v: string): string | null {
-  return maskIdNumber(v);
-}
-function maskAddressOf(v: string): string | null {
-  return maskAddress(v);
-}
-function maskPhoneOf(v: string): string | null {
-  return maskPhone(v);
-}
 
 // ───────────────────────────── what the policy reads ─────────────────────────────
 
@@ -410,6 +415,11 @@ async function concernsCaller(state: RequestState, context: HubContext, anchor: 
   return answer;
 }
 
+/** Whether unmasking may depend on the department's own cases (an officer who stated a purpose). */
+function asksOwnership(state: RequestState, principal: Principal): boolean {
+  return (state.headerPurpose !== null || state.rootPurposes.size > 0) && hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER');
+}
+
 /** Rethrows a case-scope refusal of a partner as the agreement rule that decided it. */
 async function explainRefusal(state: RequestState, principal: Principal, err: unknown): Promise<unknown> {
   if (!state.agreements || !(err instanceof ForbiddenError) || err.details.rule !== 'CASE_SCOPE') return err;
@@ -439,14 +449,15 @@ export const enforceFieldPolicy: MiddlewareFn<HubContext> = async ({ root, args,
   const principal = context.principal;
   const row = (root ?? {}) as Row;
   let anchor: Anchor | null | undefined;
-  // A case records itself as the anchor of what lies below it (for the agreement and for unmasking).
-  if (typeName === CATALOGUE_ROOT || (path && state.agreements)) anchor = anchorOf(state, principal, info, row);
+  // A case records itself as the anchor of what lies below it, when the agreement or unmasking by
+  // the handling team will ask which case a field belongs to.
+  if ((path && state.agreements) || (typeName === CATALOGUE_ROOT && asksOwnership(state, principal))) anchor = anchorOf(state, principal, info, row);
   if (path && state.agreements) {
     const refusal = await agreementRefusal(state, principal, anchor ?? null, path);
     if (refusal) throw refusal;
   }
   const value: unknown = await next();
-  if (!personal || typeof value !== 'string' || value === '' || !personal.applies(row)) return value;
+  if (!personal || !personal.applies(row, value)) return value;
 
   const purpose = state.rootPurposes.get(rootKey(info.path)) ?? state.headerPurpose;
   let full = false;

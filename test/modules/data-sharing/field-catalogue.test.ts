@@ -81,6 +81,16 @@ describe('masking', () => {
     expect(maskName('陈建国')).toBe('陈**');
   });
 
+  it('masks a person-held permit inside a permit check’s snapshot, and leaves an organisation’s alone', () => {
+    const rule = PERSONAL_FIELDS['PermitCheck.snapshot'];
+    const person = { permitNo: 'P-1', holderCode: '440306198503122310', holderName: '陈建国', address: '深圳市龙华区观湖街道松元新村7栋302', scope: '占道' };
+    expect(rule.applies({}, person)).toBe(true);
+    expect(rule.mask(person)).toEqual({ ...person, holderCode: '4403**********2310', holderName: '陈**', address: '深圳市龙华区观湖街道****' });
+    expect(rule.applies({}, { ...person, holderCode: '91440309MA5H2R7W2D' })).toBe(false);
+    expect(PERSONAL_FIELDS['Party.name'].applies({ kind: 'ORGANISATION' }, '某公司')).toBe(false);
+    expect(PERSONAL_FIELDS['Party.legalRepName'].applies({ kind: 'ORGANISATION' }, '黄志强')).toBe(true);
+  });
+
   it('keeps an address up to its street, town or district, never the door', () => {
     expect(maskAddress('深圳市龙华区观湖街道松元厦社区松元新村7栋302')).toBe('深圳市龙华区观湖街道****');
     expect(maskAddress('广东省东莞市虎门镇连升路8号')).toBe('广东省东莞市虎门镇****');
