@@ -2,6 +2,11 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { WorkingDayCalendar } from './domain/calendar';
+import { STATUTORY_CALENDAR } from './domain/holidays';
+import { DeadlineEngine } from './modules/supervision/deadline-engine';
+import { SupervisionScheduler } from './modules/supervision/supervision-scheduler';
+import { SupervisionService } from './modules/supervision/supervision.service';
+import { CaseReviewService } from './modules/case-review/case-review.service';
 import { AuditLog } from './audit/audit-log';
 import { CaseService } from './modules/case/case.service';
 import { DepartmentService } from './modules/department/department.service';
@@ -35,7 +40,8 @@ export function createServices(
   events: EventBus = new EventBus(db.prisma, new InMemoryTransport()),
   logger?: Logger,
 ) {
-  const calendar = new WorkingDayCalendar();
+  // 法定节假日 and 调休 of 2025–2027, plus what the deployment adds (CALENDAR_EXTRA).
+  const calendar = new WorkingDayCalendar([...STATUTORY_CALENDAR, ...config.calendarExtra]);
   const cases = new CaseService(db.prisma, calendar, config.graphql.maxPageSize, events, clock);
   // Services wake the outbox worker after a commit that enqueued something.
   let outbox: OutboxWorker | null = null;
@@ -68,8 +74,27 @@ export function createServices(
     { ...transferDelivery.handlers(), ...supportFollowUp.handlers(), ...workOrderSync.handlers() },
     { pollMs: config.workers.outboxPollMs, leaseMs: config.workers.outboxLeaseMs, logger: logger?.child({ component: 'outbox' }) },
   );
+  const deadlineEngine = new DeadlineEngine(db.prisma, calendar, transfers, {
+    reminderBeforeMs: config.supervision.reminderHours * 3_600_000,
+    shortReminderBeforeMs: config.supervision.shortReminderMinutes * 60_000,
+    redAfterWorkingDays: config.supervision.redAfterWorkingDays,
+  });
+  const supervision = new SupervisionService(db.prisma, events, calendar, clock);
+  const supervisionScheduler = new SupervisionScheduler(
+    db.prisma,
+    deadlineEngine,
+    supervision,
+    events,
+    logger?.child({ component: 'supervision' }) ?? { warn: () => undefined },
+    clock,
+  );
+  supervision.scheduler = supervisionScheduler;
   return {
     calendar,
+    deadlineEngine,
+    supervision,
+    supervisionScheduler,
+    caseReviews: new CaseReviewService(db.prisma, cases, supervision, events, calendar, clock),
     audit: new AuditLog(db.prisma),
     upstream,
     cases,

@@ -18,6 +18,8 @@ import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { EventsResolver } from '../modules/events/events.resolver';
 import { CaseWorkOrdersResolver, WorkOrderResolver } from '../modules/work-order/work-order.resolver';
+import { SupervisionResolver } from '../modules/supervision/supervision.resolver';
+import { CaseReviewResolver, CaseReviewsResolver } from '../modules/case-review/case-review.resolver';
 import { SupervisionStatsResolver } from '../modules/supervision/supervision-stats.resolver';
 import { DataSharingResolver } from '../modules/data-sharing/data-sharing.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
@@ -55,6 +57,9 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       EventsResolver,
       WorkOrderResolver,
       CaseWorkOrdersResolver,
+      SupervisionResolver,
+      CaseReviewResolver,
+      CaseReviewsResolver,
       SupervisionStatsResolver,
       DataSharingResolver,
       AuditResolver,
