@@ -285,6 +285,55 @@ export type CaseEventType =
   | 'SERVED'
   | 'TRANSFERRED';
 
+/** 案卷评查 checklist: every item exactly once */
+export type CaseFileChecklistInput = {
+  items: Array<CaseFileItemInput>;
+};
+
+export type CaseFileFinding = {
+  __typename?: 'CaseFileFinding';
+  deduction: Scalars['Int']['output'];
+  finding?: Maybe<Scalars['String']['output']>;
+  item: CaseFileItem;
+  maxPoints: Scalars['Int']['output'];
+};
+
+export type CaseFileGrade =
+  /** 优秀 (≥ 90) */
+  | 'EXCELLENT'
+  /** 不合格 (< 60): a 督办 item is raised for the handling team */
+  | 'FAIL'
+  /** 良好 (75–89) */
+  | 'GOOD'
+  /** 合格 (60–74) */
+  | 'PASS';
+
+/** 案卷评查 checklist item */
+export type CaseFileItem =
+  /** 文书: 处罚决定书制作规范 (10 points) */
+  | 'DECISION'
+  /** 证据: 证据确凿、充分、合法 (20 points) */
+  | 'EVIDENCE'
+  /** 执行: 执行到位、结案及时 (10 points) */
+  | 'EXECUTION'
+  /** 事实认定: 违法事实清楚 (20 points) */
+  | 'FACTS'
+  /** 归档: 卷内文件排列有序、装订规范 (5 points) */
+  | 'FILE_ORDER'
+  /** 法律适用: 适用依据正确、裁量适当 (15 points) */
+  | 'LEGAL_BASIS'
+  /** 程序: 立案、调查、告知、听证、法制审核、决定、送达合法 (20 points) */
+  | 'PROCEDURE';
+
+/** One checklist item: the points deducted and what was found */
+export type CaseFileItemInput = {
+  /** 0 up to the item’s points */
+  deduction: Scalars['Int']['input'];
+  /** Required when points are deducted */
+  finding?: InputMaybe<Scalars['String']['input']>;
+  item: CaseFileItem;
+};
+
 /** Filters for the case list; all given filters must match */
 export type CaseFilter = {
   category?: InputMaybe<Array<PowerCategory>>;
@@ -323,6 +372,19 @@ export type CaseParty = {
   __typename?: 'CaseParty';
   party: Party;
   role: PartyRole;
+};
+
+/** 案卷评查: a scored review of a closed case file */
+export type CaseReview = {
+  __typename?: 'CaseReview';
+  caseId: Scalars['ID']['output'];
+  findings: Array<CaseFileFinding>;
+  grade: CaseFileGrade;
+  id: Scalars['ID']['output'];
+  reviewedAt: Scalars['DateTime']['output'];
+  reviewer: Scalars['String']['output'];
+  /** 100 minus the deductions */
+  score: Scalars['Int']['output'];
 };
 
 /** Where a case came from (案件来源) */
@@ -676,6 +738,8 @@ export type EnforcementCase = {
   /** The parties' permits of the types that matter for the case's power item (e.g. an outdoor-advertising case shows 户外广告设置 permits) */
   relatedPermits?: Maybe<Array<Permit>>;
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 案卷评查 results of this case file */
+  reviews: Array<CaseReview>;
   /** Serious case (重大案件): needs 法制审核 before a decision whatever its tier */
   serious: Scalars['Boolean']['output'];
   servedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -769,6 +833,17 @@ export type IdentityMatch =
   /** The number is not registered */
   | 'NOT_FOUND';
 
+/** 督办 */
+export type IssueSupervisionInput = {
+  /** When the department must answer */
+  dueAt: Scalars['DateTime']['input'];
+  level: SupervisionLevel;
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: SupervisionReason;
+  targetId: Scalars['ID']['input'];
+  targetType: SupervisionTargetType;
+};
+
 /** A legal review (法制审核) of a proposed decision */
 export type LegalReview = {
   __typename?: 'LegalReview';
@@ -823,6 +898,8 @@ export type Mutation = {
   attachTransferMaterial: TransferMaterial;
   /** 结案: → CLOSED once the decision is executed */
   closeCase: EnforcementCase;
+  /** A supervisor closes the item */
+  closeSupervision: SupervisionItem;
   /** 更正: correct fields with a reason; recorded as a new event, never an overwrite of history */
   correctCase: EnforcementCase;
   /** Registers a case with source 12345 for a signed order and links the two */
@@ -841,6 +918,8 @@ export type Mutation = {
   fileCase: EnforcementCase;
   /** 移交: hand the case to the competent department, which accepts or returns it */
   handOverCase: Transfer;
+  /** 督办: order a department to act (SUPERVISOR) */
+  issueSupervision: SupervisionItem;
   /** 告知: INVESTIGATING → NOTIFIED, proposing a penalty within the discretion benchmark */
   notifyParty: EnforcementCase;
   /** 执行: record a payment; SERVED/EXECUTING → EXECUTING */
@@ -861,16 +940,22 @@ export type Mutation = {
   requestReconsideration: Transfer;
   /** 延期申请: decided by the hotline later (EXTENSION_DECIDED) */
   requestWorkOrderExtension: WorkOrder;
+  /** The department under supervision answers */
+  respondToSupervision: SupervisionItem;
   /** Put a DEAD delivery back in line, its attempts reset (ADMIN) */
   retryOutboxMessage: OutboxDelivery;
   /** The receiving department returns a hand-over with reasons */
   returnHandOver: Transfer;
   /** 退单: before signing at any time, after signing until the return deadline (DEADLINE_PASSED after) */
   returnWorkOrder: WorkOrder;
+  /** 案卷评查: score a closed case file (bureau reviewer or supervisor, never the handling team) */
+  reviewCaseFile: CaseReview;
   /** Revoke an agreement now (ADMIN); final */
   revokeDataSharingAgreement: DataSharingAgreement;
   /** Routes an order to a street team (bureau or supervisor), e.g. one whose street the hub did not recognise */
   routeWorkOrder: WorkOrder;
+  /** Runs the deadline scheduler now (SUPERVISOR or ADMIN); it also runs on its own every SUPERVISION_SCAN_MS */
+  scanDeadlines: SupervisionScanResult;
   /** 送达: DECIDED → SERVED */
   serveDecision: EnforcementCase;
   /** 签收 (within 2 working hours of dispatch; sent to the hotline through the outbox) */
@@ -931,6 +1016,12 @@ export type MutationCloseCaseArgs = {
 };
 
 
+export type MutationCloseSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCorrectCaseArgs = {
   caseId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -985,6 +1076,11 @@ export type MutationFileCaseArgs = {
 export type MutationHandOverCaseArgs = {
   caseId: Scalars['ID']['input'];
   input: HandOverInput;
+};
+
+
+export type MutationIssueSupervisionArgs = {
+  input: IssueSupervisionInput;
 };
 
 
@@ -1050,6 +1146,12 @@ export type MutationRequestWorkOrderExtensionArgs = {
 };
 
 
+export type MutationRespondToSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  response: Scalars['String']['input'];
+};
+
+
 export type MutationRetryOutboxMessageArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1064,6 +1166,12 @@ export type MutationReturnHandOverArgs = {
 export type MutationReturnWorkOrderArgs = {
   input: ReturnWorkOrderInput;
   orderNo: Scalars['String']['input'];
+};
+
+
+export type MutationReviewCaseFileArgs = {
+  caseId: Scalars['ID']['input'];
+  checklist: CaseFileChecklistInput;
 };
 
 
@@ -1441,6 +1549,9 @@ export type Query = {
   powerItems: Array<PowerItem>;
   /** The field catalogue agreements choose from: every field of the types reachable from EnforcementCase */
   shareableFields: Array<ShareableField>;
+  supervisionItem: SupervisionItem;
+  /** 督办 items: all for supervisors, auditors and bureaus; a department its own */
+  supervisionItems: SupervisionItemConnection;
   /** 网上监督 statistics: cases received, filed, decided, closed and transferred, 按期办结率 per deadline kind, overdue deadlines, average handling days, fines decided and 12345 satisfaction over a period, per street, department, category or source (SUPERVISOR, AUDITOR, ADMIN and bureaus) */
   supervisionStats: SupervisionStats;
   transfer: Transfer;
@@ -1526,6 +1637,18 @@ export type QueryPermitArgs = {
 
 export type QueryPowerItemsArgs = {
   category?: InputMaybe<PowerCategory>;
+};
+
+
+export type QuerySupervisionItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupervisionItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SupervisionItemFilter>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1723,6 +1846,8 @@ export type Subscription = {
   assistRequestUpdated: AssistRequestUpdate;
   /** The committed steps of a case, in order. FORBIDDEN unless you may read the case. */
   caseUpdated: CaseUpdate;
+  /** 督办 alerts for a department (its own; supervisors, auditors and bureaus any) */
+  supervisionAlert: SupervisionAlert;
   /** Status changes of a transfer, or of every transfer of a case (give at least one). Visible while you may read the case. */
   transferStatusChanged: TransferStatusUpdate;
   /** Changes of the work orders routed to a street team (its own team; supervisors, bureaus and the hotline centre any) */
@@ -1742,6 +1867,12 @@ export type SubscriptionCaseUpdatedArgs = {
 };
 
 
+export type SubscriptionSupervisionAlertArgs = {
+  departmentCode: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type SubscriptionTransferStatusChangedArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
@@ -1752,6 +1883,101 @@ export type SubscriptionTransferStatusChangedArgs = {
 export type SubscriptionWorkOrderUpdatedArgs = {
   departmentCode: Scalars['String']['input'];
   since?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A 督办 item raised or changed, for the department that must act */
+export type SupervisionAlert = {
+  __typename?: 'SupervisionAlert';
+  /** RAISED (by the scheduler), ISSUED (by a supervisor), RESPONDED or CLOSED */
+  change: Scalars['String']['output'];
+  deadlineKind?: Maybe<Scalars['String']['output']>;
+  departmentCode: Scalars['String']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  level: SupervisionLevel;
+  occurredAt: Scalars['DateTime']['output'];
+  reason: SupervisionReason;
+  /** Case number, transfer number or order number */
+  reference: Scalars['String']['output'];
+  /** Position in the event log: pass it as `since` to resume */
+  sequence: Scalars['String']['output'];
+  status: SupervisionStatus;
+  supervisionItemId: Scalars['ID']['output'];
+  targetId: Scalars['ID']['output'];
+  targetType: SupervisionTargetType;
+};
+
+/** 督办: an order to a department to act on a case, request, transfer, work order or publication */
+export type SupervisionItem = {
+  __typename?: 'SupervisionItem';
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The deadline kind that raised it (FILING, DECISION, ASSIST_REPLY, WORK_ORDER_SIGN, PUBLICATION …); null when issued by a supervisor */
+  deadlineKind?: Maybe<Scalars['String']['output']>;
+  /** When the department must answer (for a REMINDER: the deadline itself) */
+  dueAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** sub of the supervisor, or deadline-scheduler */
+  issuedBy: Scalars['String']['output'];
+  level: SupervisionLevel;
+  note?: Maybe<Scalars['String']['output']>;
+  reason: SupervisionReason;
+  respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  response?: Maybe<Scalars['String']['output']>;
+  status: SupervisionStatus;
+  targetId: Scalars['ID']['output'];
+  targetType: SupervisionTargetType;
+};
+
+/** A page of supervision items, newest first */
+export type SupervisionItemConnection = {
+  __typename?: 'SupervisionItemConnection';
+  edges: Array<SupervisionItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SupervisionItemEdge = {
+  __typename?: 'SupervisionItemEdge';
+  cursor: Scalars['String']['output'];
+  node: SupervisionItem;
+};
+
+export type SupervisionItemFilter = {
+  /** true: raised by the deadline scheduler; false: issued by a supervisor */
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  level?: InputMaybe<Array<SupervisionLevel>>;
+  status?: InputMaybe<Array<SupervisionStatus>>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  targetType?: InputMaybe<SupervisionTargetType>;
+};
+
+export type SupervisionLevel =
+  /** 红牌: long overdue */
+  | 'RED'
+  /** 提醒: the deadline is near */
+  | 'REMINDER'
+  /** 黄牌: overdue */
+  | 'YELLOW';
+
+export type SupervisionReason =
+  /** 投诉 */
+  | 'COMPLAINT'
+  /** Other */
+  | 'OTHER'
+  /** A deadline is near or past (raised by the deadline scheduler, or by a supervisor) */
+  | 'OVERDUE'
+  /** 案卷评查 finding */
+  | 'REVIEW_FINDING';
+
+/** One run of the deadline scheduler */
+export type SupervisionScanResult = {
+  __typename?: 'SupervisionScanResult';
+  closed: Scalars['Int']['output'];
+  openDeadlines: Scalars['Int']['output'];
+  raised: Scalars['Int']['output'];
+  /** false when another hub instance was scanning at that moment */
+  ran: Scalars['Boolean']['output'];
 };
 
 /** 网上监督 statistics for supervisors over a period, broken down by street, department, category or source */
@@ -1766,6 +1992,27 @@ export type SupervisionStats = {
   /** All groups together: every count and sum equals the sum over the rows */
   total: StatsRow;
 };
+
+export type SupervisionStatus =
+  /** Closed by a supervisor, or by the scheduler once the deadline was met */
+  | 'CLOSED'
+  /** Waiting for the department’s answer */
+  | 'OPEN'
+  /** Answered; waiting for the supervisor */
+  | 'RESPONDED';
+
+/** What a 督办 item is about */
+export type SupervisionTargetType =
+  /** 协办请求 */
+  | 'ASSIST_REQUEST'
+  /** 案件 */
+  | 'CASE'
+  /** 双公示 report */
+  | 'PENALTY_PUBLICATION'
+  /** 移送 */
+  | 'TRANSFER'
+  /** 12345 工单 */
+  | 'WORK_ORDER';
 
 /** 移送 (to judicial organs) or 移交 (to another department) */
 export type Transfer = {
