@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "WorkOrder_evaluatedAt_idx" ON "WorkOrder"("evaluatedAt");
