@@ -155,40 +155,39 @@ const KIND_SQL: Readonly<Record<StatsDeadlineKind, KindSql>> = {
   },
 };
 
-interface GroupSql {
-  /** Group key of a case (ec), with the joins it needs */
-  caseKey: Prisma.Sql;
-  caseJoin: Prisma.Sql;
-  /** Group key of a work order (wo), with the joins it needs; NULL = unassigned */
-  orderKey: Prisma.Sql;
-  orderJoin: Prisma.Sql;
-}
+/**
+ * How a grouping keys cases (ec) and 12345 work orders. STREET and DEPARTMENT group an order by the
+ * team it is routed to (orderKey over wo and its team); CATEGORY and SOURCE by its linked case, so
+ * the orders are counted per case inside the one scan of the cases (no second pass over them).
+ */
+type GroupSql =
+  | { caseKey: Prisma.Sql; caseJoin: Prisma.Sql; ordersBy: 'team'; orderKey: Prisma.Sql; orderJoin: Prisma.Sql }
+  | { caseKey: Prisma.Sql; caseJoin: Prisma.Sql; ordersBy: 'case' };
 
-const CASE_OF_ORDER = raw(`LEFT JOIN "EnforcementCase" ec ON ec.id = wo."caseId"`);
 const GROUP_SQL: Readonly<Record<StatsGroupBy, GroupSql>> = {
   STREET: {
     caseKey: raw('ec.street'),
     caseJoin: raw(''),
+    ordersBy: 'team',
     orderKey: raw('team.street'),
     orderJoin: raw(`LEFT JOIN "Department" team ON team.id = wo."departmentId"`),
   },
   DEPARTMENT: {
     caseKey: raw('ec."departmentId"::text'),
     caseJoin: raw(''),
+    ordersBy: 'team',
     orderKey: raw('wo."departmentId"::text'),
     orderJoin: raw(''),
   },
   CATEGORY: {
     caseKey: raw('pi.category::text'),
     caseJoin: raw(`JOIN "PowerItem" pi ON pi.id = ec."powerItemId"`),
-    orderKey: raw('pi.category::text'),
-    orderJoin: Prisma.sql`${CASE_OF_ORDER} LEFT JOIN "PowerItem" pi ON pi.id = ec."powerItemId"`,
+    ordersBy: 'case',
   },
   SOURCE: {
     caseKey: raw('ec.source::text'),
     caseJoin: raw(''),
-    orderKey: raw('ec.source::text'),
-    orderJoin: CASE_OF_ORDER,
+    ordersBy: 'case',
   },
 };
 
@@ -250,63 +249,108 @@ CROSS JOIN cal
 ORDER BY ec."caseNo"`;
 }
 
+/** Deadline states (<kind>_state): how a deadline stands in the period. */
+const STATE = { NOT_COUNTED: 0, ON_TIME: 1, LATE: 2, OVERDUE_OPEN: 3, OPEN_NOT_DUE: 4 } as const;
+
+const SATISFACTION_COUNTS = raw(`count(*)::int AS evaluated,
+      count(*) FILTER (WHERE wo.evaluation = 'SATISFIED')::int AS satisfied,
+      count(*) FILTER (WHERE wo.evaluation = 'BASICALLY_SATISFIED')::int AS basically_satisfied,
+      count(*) FILTER (WHERE wo.evaluation = 'DISSATISFIED')::int AS dissatisfied`);
+
 /**
  * The one statement behind supervisionStats: a row per group and a total row (is_total). Exported
  * so the benchmark can EXPLAIN exactly what the hub runs.
+ *
+ * per_case (one scan of the cases, joined to their decision and, for CATEGORY/SOURCE, to their
+ * evaluated work orders): due day and metAt of each deadline. per_case_state: each deadline's
+ * state in the period, computed once. case_groups: counts per group. order_groups: evaluated
+ * work orders per routed team (STREET/DEPARTMENT) or those without a case (CATEGORY/SOURCE).
+ * r: both joined, with the total as a grouping set. OFFSET 0 keeps each level's expressions
+ * computed once per case (a flattened subquery would repeat them in every aggregate).
  */
 export function supervisionStatsQuery(p: StatsQueryParams): Prisma.Sql {
   const asOf = new Date(Math.min(p.to.getTime(), p.now.getTime()));
   const g = GROUP_SQL[p.groupBy];
   const inPeriod = (col: string) => Prisma.sql`${raw(col)} >= ${ts(p.from)} AND ${raw(col)} < ${ts(p.to)}`;
-  const kinds = STATS_DEADLINE_KINDS.map((kind) => ({ name: kind.toLowerCase() }));
+  const names = STATS_DEADLINE_KINDS.map((kind) => kind.toLowerCase());
 
-  // Per group, over the per-case deadline columns.
-  const kindAggregates = Prisma.join(
-    kinds.map((k) => {
-      const due = raw(`${k.name}_due_day`);
-      const met = raw(`${k.name}_met_at`);
-      const counted = Prisma.sql`${due} IS NOT NULL AND ((${due} >= ${day(p.from)} AND ${due} < ${day(p.to)}) OR (${met} >= ${ts(p.from)} AND ${met} < ${ts(p.to)}))`;
-      return Prisma.sql`count(*) FILTER (WHERE ${counted})::int AS ${raw(`${k.name}_due`)},
-      count(*) FILTER (WHERE ${counted} AND ${met} < ${ts(p.to)})::int AS ${raw(`${k.name}_met`)},
-      count(*) FILTER (WHERE ${counted} AND ${met} < ${ts(p.to)} AND ${shanghaiDay(met)} <= ${due})::int AS ${raw(`${k.name}_on_time`)},
-      count(*) FILTER (WHERE ${counted} AND (${met} IS NULL OR ${met} >= ${ts(p.to)}) AND ${due} < ${day(asOf)})::int AS ${raw(`${k.name}_overdue_open`)}`;
+  const states = Prisma.join(
+    names.map((name) => {
+      const due = raw(`${name}_due_day`);
+      const met = raw(`${name}_met_at`);
+      return Prisma.sql`CASE
+        WHEN ${due} IS NULL THEN ${int(STATE.NOT_COUNTED)}
+        WHEN NOT ((${due} >= ${day(p.from)} AND ${due} < ${day(p.to)}) OR coalesce(${met} >= ${ts(p.from)} AND ${met} < ${ts(p.to)}, false))
+          THEN ${int(STATE.NOT_COUNTED)}
+        WHEN ${met} < ${ts(p.to)} THEN CASE WHEN ${shanghaiDay(met)} <= ${due} THEN ${int(STATE.ON_TIME)} ELSE ${int(STATE.LATE)} END
+        WHEN ${due} < ${day(asOf)} THEN ${int(STATE.OVERDUE_OPEN)}
+        ELSE ${int(STATE.OPEN_NOT_DUE)} END AS ${raw(`${name}_state`)},
+      (${due} < ${day(asOf)} AND (${met} IS NULL OR ${met} >= ${ts(asOf)})) AS ${raw(`${name}_overdue`)},
+      (${raw(`${name}_applies`)} AND ${due} IS NULL) AS ${raw(`${name}_gap`)}`;
     }),
     ',\n      ',
   );
-  const overdue = Prisma.join(
-    kinds.map((k) => {
-      const due = raw(`${k.name}_due_day`);
-      const met = raw(`${k.name}_met_at`);
-      return Prisma.sql`count(*) FILTER (WHERE (${met} IS NULL OR ${met} >= ${ts(asOf)}) AND ${due} < ${day(asOf)})`;
-    }),
-    ' + ',
+  const kindCounts = Prisma.join(
+    names.map((name) =>
+      raw(`count(*) FILTER (WHERE ${name}_state <> ${STATE.NOT_COUNTED})::int AS ${name}_due,
+      count(*) FILTER (WHERE ${name}_state IN (${STATE.ON_TIME}, ${STATE.LATE}))::int AS ${name}_met,
+      count(*) FILTER (WHERE ${name}_state = ${STATE.ON_TIME})::int AS ${name}_on_time,
+      count(*) FILTER (WHERE ${name}_state = ${STATE.OVERDUE_OPEN})::int AS ${name}_overdue_open`),
+    ),
+    ',\n      ',
   );
-  const gaps = Prisma.join(
-    kinds.map((k) => Prisma.sql`(${raw(`${k.name}_applies`)} AND ${raw(`${k.name}_due_day`)} IS NULL)`),
-    ' OR ',
+  const overdue = raw(names.map((name) => `count(*) FILTER (WHERE ${name}_overdue)`).join(' + '));
+  const gaps = raw(names.map((name) => `${name}_gap`).join(' OR '));
+  const sumKinds = raw(
+    names.flatMap((name) => ['due', 'met', 'on_time', 'overdue_open'].map((f) => `coalesce(sum(${name}_${f}), 0)::int AS ${name}_${f}`)).join(',\n    '),
   );
-  const sumKinds = Prisma.join(
-    kinds.flatMap((k) => ['due', 'met', 'on_time', 'overdue_open'].map((f) => raw(`coalesce(sum(${k.name}_${f}), 0)::int AS ${k.name}_${f}`))),
-    ',\n    ',
-  );
+  const evaluatedInPeriod = Prisma.sql`wo."evaluatedAt" >= ${ts(p.from)} AND wo."evaluatedAt" < ${ts(p.to)} AND wo.evaluation IS NOT NULL`;
+  const byCase = g.ordersBy === 'case';
   const labels =
     p.groupBy === StatsGroupBy.DEPARTMENT
       ? { select: raw('dep.code AS key, dep.name AS label'), join: raw(`LEFT JOIN "Department" dep ON dep.id::text = r.g`) }
       : { select: raw('r.g AS key, NULL::text AS label'), join: raw('') };
 
+  const ordersByCase = byCase
+    ? Prisma.sql`orders_by_case AS (
+  SELECT wo."caseId" AS case_id, ${SATISFACTION_COUNTS}
+  FROM "WorkOrder" wo
+  WHERE ${evaluatedInPeriod}
+  GROUP BY 1
+),`
+    : Prisma.empty;
+  const orderGroups =
+    g.ordersBy === 'case'
+      ? raw(`SELECT ''::text AS g, evaluated, satisfied, basically_satisfied, dissatisfied FROM orders_by_case WHERE case_id IS NULL`)
+      : Prisma.sql`SELECT coalesce(${g.orderKey}, '') AS g, ${SATISFACTION_COUNTS}
+  FROM "WorkOrder" wo
+  ${g.orderJoin}
+  WHERE ${evaluatedInPeriod}
+  GROUP BY 1`;
+
   return Prisma.sql`
 WITH ${calendarCtes(p)},
+${ordersByCase}
 per_case AS (
   SELECT ${g.caseKey} AS g,
       ec.stage, ec."registeredAt", ec."filedAt", ec."decidedAt", ec."closedAt", ec."transferredAt",
       pd."fineAmount" AS fine, pd."decidedAt" AS decision_at,
+      ${byCase ? raw('obc.evaluated, obc.satisfied, obc.basically_satisfied, obc.dissatisfied,') : Prisma.empty}
       ${deadlineColumns()}
   FROM "EnforcementCase" ec
   LEFT JOIN "PenaltyDecision" pd ON pd."caseId" = ec.id
   ${g.caseJoin}
+  ${byCase ? raw('LEFT JOIN orders_by_case obc ON obc.case_id = ec.id') : Prisma.empty}
   CROSS JOIN cal
-  WHERE ec."registeredAt" < ${ts(p.to)}
-  OFFSET 0 -- keeps the per-case expressions computed once per case
+  -- A case takes part from its registration on (and when a work order of the period links to it).
+  WHERE ec."registeredAt" < ${ts(p.to)}${byCase ? raw(' OR obc.case_id IS NOT NULL') : Prisma.empty}
+  OFFSET 0
+),
+per_case_state AS (
+  SELECT per_case.*,
+      ${states}
+  FROM per_case
+  OFFSET 0
 ),
 case_groups AS (
   SELECT coalesce(g, '') AS g,
@@ -317,22 +361,19 @@ case_groups AS (
       count(*) FILTER (WHERE ${inPeriod('"transferredAt"')})::int AS transferred,
       coalesce(sum(extract(epoch FROM "closedAt" - "registeredAt")) FILTER (WHERE ${inPeriod('"closedAt"')} AND stage = 'CLOSED'), 0)::float8 AS handling_seconds,
       coalesce(sum(fine) FILTER (WHERE ${inPeriod('decision_at')}), 0) AS fines,
-      ${kindAggregates},
+      ${kindCounts},
       (${overdue})::int AS overdue,
       count(*) FILTER (WHERE ${gaps})::int AS calendar_gaps
-  FROM per_case
+      ${byCase ? raw(`,
+      coalesce(sum(evaluated), 0)::int AS evaluated,
+      coalesce(sum(satisfied), 0)::int AS satisfied,
+      coalesce(sum(basically_satisfied), 0)::int AS basically_satisfied,
+      coalesce(sum(dissatisfied), 0)::int AS dissatisfied`) : Prisma.empty}
+  FROM per_case_state
   GROUP BY 1
 ),
 order_groups AS (
-  SELECT coalesce(${g.orderKey}, '') AS g,
-      count(*)::int AS evaluated,
-      count(*) FILTER (WHERE wo.evaluation = 'SATISFIED')::int AS satisfied,
-      count(*) FILTER (WHERE wo.evaluation = 'BASICALLY_SATISFIED')::int AS basically_satisfied,
-      count(*) FILTER (WHERE wo.evaluation = 'DISSATISFIED')::int AS dissatisfied
-  FROM "WorkOrder" wo
-  ${g.orderJoin}
-  WHERE wo."evaluatedAt" >= ${ts(p.from)} AND wo."evaluatedAt" < ${ts(p.to)} AND wo.evaluation IS NOT NULL
-  GROUP BY 1
+  ${orderGroups}
 ),
 r AS (
   SELECT GROUPING(g) = 1 AS is_total, g,
@@ -346,11 +387,12 @@ r AS (
     ${sumKinds},
     coalesce(sum(overdue), 0)::int AS overdue,
     coalesce(sum(calendar_gaps), 0)::int AS calendar_gaps,
-    coalesce(sum(evaluated), 0)::int AS evaluated,
-    coalesce(sum(satisfied), 0)::int AS satisfied,
-    coalesce(sum(basically_satisfied), 0)::int AS basically_satisfied,
-    coalesce(sum(dissatisfied), 0)::int AS dissatisfied
-  FROM case_groups FULL JOIN order_groups USING (g)
+    ${raw(
+      ['evaluated', 'satisfied', 'basically_satisfied', 'dissatisfied']
+        .map((c) => (byCase ? `(coalesce(sum(c.${c}), 0) + coalesce(sum(o.${c}), 0))::int AS ${c}` : `coalesce(sum(o.${c}), 0)::int AS ${c}`))
+        .join(',\n    '),
+    )}
+  FROM case_groups c FULL JOIN order_groups o USING (g)
   GROUP BY GROUPING SETS ((g), ())
 )
 SELECT r.*, ${labels.select}
