@@ -61,6 +61,8 @@ export interface Config {
     hotlineReconcileMs: number;
     /** How often the deadline scheduler raises 督办 items (0 = never on this instance). */
     supervisionScanMs: number;
+    /** Polling of 双公示 report statuses at the credit platform (0 = off). */
+    publicationPollMs: number;
   };
   transfers: {
     maxMaterialBytes: number;
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
       supportPollMs: int(env, 'PSB_SUPPORT_POLL_MS', 300_000, 0, 86_400_000),
       hotlineReconcileMs: int(env, 'HOTLINE_RECONCILE_MS', 600_000, 0, 86_400_000),
       supervisionScanMs: int(env, 'SUPERVISION_SCAN_MS', 300_000, 0, 86_400_000),
+      publicationPollMs: int(env, 'PUBLICATION_POLL_MS', 60_000, 0, 86_400_000),
     },
     transfers: {
       maxMaterialBytes: int(env, 'TRANSFER_MATERIAL_MAX_BYTES', 20 * 1024 * 1024, 1024, 50 * 1024 * 1024),

@@ -29,6 +29,8 @@ import { OutboxService } from './modules/outbox/outbox.service';
 import { WorkOrderService } from './modules/work-order/work-order.service';
 import { WorkOrderSync } from './modules/work-order/work-order-sync';
 import { DataSharingService } from './modules/data-sharing/data-sharing.service';
+import { PenaltyPublicationService } from './modules/penalty-publication/penalty-publication.service';
+import { PublicationDelivery } from './modules/penalty-publication/publication-delivery';
 import type { Logger } from 'pino';
 
 export function createServices(
@@ -69,9 +71,12 @@ export function createServices(
     clock,
   );
   const supportFollowUp = new SupportRequestFollowUp(db.prisma, upstream.publicSecurity, assist, logger?.child({ component: 'support-requests' }));
+  // 双公示: registers its hook on the decision step; reports go through the outbox, statuses by polling.
+  const penaltyPublications = new PenaltyPublicationService(db.prisma, cases, calendar, config.graphql.maxPageSize, wake, clock);
+  const publicationDelivery = new PublicationDelivery(db.prisma, upstream.socialCredit, penaltyPublications, logger?.child({ component: 'penalty-publication' }), clock);
   outbox = new OutboxWorker(
     db.prisma,
-    { ...transferDelivery.handlers(), ...supportFollowUp.handlers(), ...workOrderSync.handlers() },
+    { ...transferDelivery.handlers(), ...supportFollowUp.handlers(), ...workOrderSync.handlers(), ...publicationDelivery.handlers() },
     { pollMs: config.workers.outboxPollMs, leaseMs: config.workers.outboxLeaseMs, logger: logger?.child({ component: 'outbox' }) },
   );
   const deadlineEngine = new DeadlineEngine(db.prisma, calendar, transfers, {
@@ -113,6 +118,8 @@ export function createServices(
     transferDelivery,
     assist,
     supportFollowUp,
+    penaltyPublications,
+    publicationDelivery,
     outbox: outbox as OutboxWorker,
     outboxAdmin: new OutboxService(db.prisma, wake),
     workOrders,

@@ -24,6 +24,11 @@ import { SupervisionStatsResolver } from '../modules/supervision/supervision-sta
 import { DataSharingResolver } from '../modules/data-sharing/data-sharing.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { enforceFieldPolicy } from '../auth/field-policy';
+import {
+  CasePenaltyPublicationResolver,
+  PenaltyPublicationConnectionResolver,
+  PenaltyPublicationResolver,
+} from '../modules/penalty-publication/penalty-publication.resolver';
 
 /** Every case object that leaves the API, however nested, is named in the request's audit record. */
 const recordCasesTouched: MiddlewareFn<HubContext> = ({ root, info, context }, next) => {
@@ -63,6 +68,9 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       SupervisionStatsResolver,
       DataSharingResolver,
       AuditResolver,
+      PenaltyPublicationResolver,
+      PenaltyPublicationConnectionResolver,
+      CasePenaltyPublicationResolver,
     ],
     // Subscriptions bring their own streams (the event bus); type-graphql insists on a pubSub anyway.
     pubSub: createPubSub(),

@@ -311,6 +311,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
     services.supportFollowUp.start(config.workers.supportPollMs);
     services.workOrderSync.startReconciling(config.workers.hotlineReconcileMs);
     services.supervisionScheduler.start(config.workers.supervisionScanMs);
+    services.publicationDelivery.start(config.workers.publicationPollMs);
   };
 
   return {
@@ -336,6 +337,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
       await services.supportFollowUp.stop();
       await services.workOrderSync.stop();
       await services.supervisionScheduler.stop();
+      await services.publicationDelivery.stop();
       await services.outbox.stop();
       await apollo.stop();
       await limits.close();

@@ -731,6 +731,8 @@ export type EnforcementCase = {
   /** Officers on the case, lead first */
   officers: Array<CaseOfficer>;
   parties: Array<CaseParty>;
+  /** Publication of the penalty decision on the credit platform (双公示); null before a decision and for 不予处罚 */
+  penaltyPublication?: Maybe<PenaltyPublication>;
   /** Permits checked for this case, with what the permits system said then */
   permitChecks: Array<PermitCheck>;
   powerItem: PowerItem;
@@ -934,6 +936,8 @@ export type Mutation = {
   replyAssistRequest: AssistRequest;
   /** 反馈办理结果 (sent through the outbox) */
   replyWorkOrder: WorkOrder;
+  /** Report a penalty decision to the credit platform again (双公示) after it was REJECTED and the case was corrected; the platform gives a new receipt */
+  reportPenaltyAgain: PenaltyPublication;
   /** 发起协办; ONSITE_SUPPORT goes to public security through its system */
   requestAssistance: AssistRequest;
   /** 复议 after NOT_FILED, within 3 working days */
@@ -1125,6 +1129,11 @@ export type MutationReplyAssistRequestArgs = {
 export type MutationReplyWorkOrderArgs = {
   input: ReplyWorkOrderInput;
   orderNo: Scalars['String']['input'];
+};
+
+
+export type MutationReportPenaltyAgainArgs = {
+  caseId: Scalars['ID']['input'];
 };
 
 
@@ -1375,6 +1384,71 @@ export type PenaltyKind =
   | 'SUSPENSION'
   | 'WARNING';
 
+/** Publication of a penalty decision (双公示, 行政处罚信息公示): reported to the credit platform (公共信用信息共享平台) within 7 working days of the decision, then followed until published or rejected */
+export type PenaltyPublication = {
+  __typename?: 'PenaltyPublication';
+  case: EnforcementCase;
+  createdAt: Scalars['DateTime']['output'];
+  /** When the decision was made */
+  decidedAt: Scalars['DateTime']['output'];
+  /** 决定书文号 of the decision, the report’s key at the platform */
+  decisionNo: Scalars['String']['output'];
+  /** End (23:59:59 Asia/Shanghai) of the 7th working day after the decision */
+  dueAt: Scalars['DateTime']['output'];
+  /** The platform answered DUPLICATE_REPORT: the decision had already reached it and receiptId is the original receipt */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the last delivery or status query failed (cleared by the next success) */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Last status query (QueryReportStatus) */
+  lastPolledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The 7-working-day deadline was missed: the current report reached the platform after it, or it is overdue */
+  late: Scalars['Boolean']['output'];
+  /** Next status query; null once final */
+  nextPollAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Not yet at the platform although the 7 working days have run out */
+  overdue: Scalars['Boolean']['output'];
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Receipt of the platform for the current report */
+  receiptId?: Maybe<Scalars['String']['output']>;
+  rejectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform’s reasons when REJECTED (kept until a corrected report is accepted) */
+  rejections: Array<PublicationRejectionReason>;
+  /** Reports accepted by the platform so far (a corrected report after a rejection counts again) */
+  reportCount: Scalars['Int']['output'];
+  /** When the platform accepted the current report */
+  reportedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: PublicationStatus;
+};
+
+/** A page of penalty publications (双公示), latest deadline first */
+export type PenaltyPublicationConnection = {
+  __typename?: 'PenaltyPublicationConnection';
+  edges: Array<PenaltyPublicationEdge>;
+  pageInfo: PageInfo;
+  /** Publications matching the filter that the caller may see */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PenaltyPublicationEdge = {
+  __typename?: 'PenaltyPublicationEdge';
+  cursor: Scalars['String']['output'];
+  node: PenaltyPublication;
+};
+
+/** Which penalty publications (双公示) to list */
+export type PenaltyPublicationFilter = {
+  /** Decided at or after */
+  decidedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Decided before */
+  decidedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Handling department codes, e.g. LH-GH */
+  departmentCode?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: the 7-working-day deadline was missed (reported after it, or still unreported past it); false: the others */
+  late?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<PublicationStatus>>;
+};
+
 /** An administrative permit (行政许可) as the permits system reports it now */
 export type Permit = {
   __typename?: 'Permit';
@@ -1520,6 +1594,30 @@ export type PowerItem = {
   tiers: Array<DiscretionTier>;
 };
 
+/** Why the credit platform refused a 双公示 report (a rule of the platform’s PenaltyRecordType) */
+export type PublicationRejectionReason = {
+  __typename?: 'PublicationRejectionReason';
+  /** The platform’s rule, e.g. PARTY_NOT_MATCHED, FINE_AMOUNT_MISMATCH */
+  code: Scalars['String']['output'];
+  /** The record field the rule concerns */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The platform’s explanation (Chinese) */
+  message: Scalars['String']['output'];
+};
+
+/** Where a penalty decision stands in its publication (双公示) on the credit platform */
+export type PublicationStatus =
+  /** Queued in the outbox, not yet accepted by the platform (also after reportPenaltyAgain) */
+  | 'PENDING'
+  /** Published (公示) by the platform */
+  | 'PUBLISHED'
+  /** Refused by the platform’s checks; correct the case, then reportPenaltyAgain */
+  | 'REJECTED'
+  /** Accepted by the platform with a receipt (RECEIVED); its checks have not started */
+  | 'REPORTED'
+  /** The platform is checking the record */
+  | 'VALIDATING';
+
 export type Query = {
   __typename?: 'Query';
   assistRequest: AssistRequest;
@@ -1543,6 +1641,8 @@ export type Query = {
   outboxStats: OutboxStats;
   /** A party by 统一社会信用代码 or 居民身份证号 (validated with its check character) */
   party: Party;
+  /** Penalty publications (双公示) of the cases the caller may see — pending, published, rejected or late; latest deadline first */
+  penaltyPublications: PenaltyPublicationConnection;
   /** A permit by number from the permits system (行政许可); null when it does not exist */
   permit?: Maybe<Permit>;
   /** The power list (权责清单), optionally one of the 18 categories */
@@ -1627,6 +1727,13 @@ export type QueryOutboxStatsArgs = {
 export type QueryPartyArgs = {
   code: Scalars['String']['input'];
   purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPenaltyPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PenaltyPublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
