@@ -2347,13 +2347,14 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       prisma.assistRequest.createMany({ data: rows.assistRequests }),
       prisma.caseEvent.createMany({ data: rows.events }),
       prisma.dataSharingAgreement.createMany({ data: rows.agreements }),
-    ]);
+      prisma.penaltyPublication.createMany({ data: buildSeedPublications(rows) }), // 双公示
+      // A loaded machine (PGlite on 2 cores) can need more than Prisma's default 5 s.
+    ], { timeout: 60_000, maxWait: 10_000 });
   } catch (err) {
     // Lost a race with another seeder: its rows are there, ours were rolled back.
     if ((err as { code?: string }).code === 'P2002' && (await prisma.department.count()) > 0) return existingSummary(prisma);
     throw err;
   }
-  await prisma.penaltyPublication.createMany({ data: buildSeedPublications(rows), skipDuplicates: true }); // 双公示 (own statement: the batch above is near its 5 s limit)
   return {
     departments: rows.departments.length,
     officers: rows.officers.length,

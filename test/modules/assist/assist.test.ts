@@ -147,7 +147,7 @@ async function deliver(assistId: string) {
   for (let i = 0; i < 20; i += 1) {
     const m = await supportMessage(assistId);
     if (m.status === 'DELIVERED' || m.status === 'DEAD') return m;
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.supportFollowUp.handlers()) });
   }
   return supportMessage(assistId);
 }

@@ -170,7 +170,7 @@ async function messagesOf(transferId: string) {
 /** Submitted and delivered by the hub's worker; the RECEIVED callback has been answered. */
 async function deliveredTransfer(): Promise<Submitted & { platformId: string }> {
   const s = await submittedTransfer();
-  await t.hub.services.outbox.runOnce();
+  await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
   const [message] = await messagesOf(s.id);
   expect(message.status).toBe('DELIVERED');
   await settled();
@@ -260,7 +260,7 @@ describe('delivery of a submitted transfer', () => {
     const s = await submittedTransfer();
     expect(sim.createdTransfers(s.transferNo)).toHaveLength(0);
 
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     const [message] = await messagesOf(s.id);
     expect(message.status).toBe('DELIVERED');
     const first = await view(s.id);
@@ -274,7 +274,7 @@ describe('delivery of a submitted transfer', () => {
     const reset = (id: string) =>
       t.db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'PENDING', "availableAt" = now(), "leaseOwner" = NULL, "leaseUntil" = NULL, "deliveredAt" = NULL WHERE "id" = ${id}::uuid`;
     await reset(message.id);
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     expect((await messagesOf(s.id))[0].status).toBe('DELIVERED');
     expect(sim.createdTransfers(s.transferNo)).toHaveLength(1);
 
@@ -284,7 +284,7 @@ describe('delivery of a submitted transfer', () => {
     const uploadCalls = sim.control.calls.uploadMaterial ?? 0;
     await t.db.prisma.$executeRaw`UPDATE "Transfer" SET "platformTransferId" = NULL WHERE "id" = ${s.id}::uuid`;
     await reset(message.id);
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     const again = (await messagesOf(s.id))[0];
     expect(again.status).toBe('DELIVERED');
     expect(again.result).toEqual({ transferId: platformId });
@@ -324,7 +324,7 @@ describe('delivery of a submitted transfer', () => {
       'the takeover to deliver',
       async () => {
         await t.db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "availableAt" = now() WHERE "aggregateId" = ${s.id} AND "status" = 'PENDING'`;
-        await t.hub.services.outbox.runOnce();
+        await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
         return (await messagesOf(s.id))[0].status === 'DELIVERED';
       },
       30_000,
@@ -358,7 +358,7 @@ describe('delivery of a submitted transfer', () => {
       'the takeover to deliver',
       async () => {
         await t.db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "availableAt" = now() WHERE "aggregateId" = ${s.id} AND "status" = 'PENDING'`;
-        await t.hub.services.outbox.runOnce();
+        await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
         const [m] = await messagesOf(s.id);
         expect(m.status).not.toBe('DEAD');
         return m.status === 'DELIVERED';
@@ -385,7 +385,7 @@ describe('delivery of a submitted transfer', () => {
     const s = await submittedTransfer();
     // 503 SERVICE_UNAVAILABLE with a Retry-After too long to wait for inside the call: one try per delivery.
     sim.control.set({ maintenance: true, retryAfterSeconds: 600 });
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
 
     let v = await view(s.id);
     expect(v.status).toBe('SUBMITTED');
@@ -405,7 +405,7 @@ describe('delivery of a submitted transfer', () => {
 
     // Both due, platform still down: the withdrawal is not tried before the submission.
     await t.db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "availableAt" = now() WHERE "aggregateId" = ${s.id}`;
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     v = await view(s.id);
     expect(v.deliveries.map((d) => [d.topic, d.status, d.attempts])).toEqual([
       ['case-transfer.submit', 'PENDING', 2],
@@ -415,7 +415,7 @@ describe('delivery of a submitted transfer', () => {
     // Back up.
     sim.control.set({ maintenance: false });
     await t.db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "availableAt" = now() WHERE "aggregateId" = ${s.id}`;
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     v = await view(s.id);
     expect(v.deliveries.map((d) => [d.topic, d.status])).toEqual([
       ['case-transfer.submit', 'DELIVERED'],
@@ -429,7 +429,7 @@ describe('delivery of a submitted transfer', () => {
     expect(platformId).toBe(sim.createdTransfers(s.transferNo)[0].transferId);
 
     // The withdrawal follows.
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     await settled();
     v = await view(s.id);
     expect(v.deliveries.map((d) => [d.topic, d.status])).toEqual([

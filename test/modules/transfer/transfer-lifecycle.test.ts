@@ -113,7 +113,7 @@ describe('a transfer to public security', () => {
     expect(view.data!.transfer.deliveries).toEqual([{ topic: 'case-transfer.submit', status: 'PENDING', attempts: 0 }]);
 
     // The worker delivers: uploads, then one transfer at the platform.
-    expect(await t.hub.services.outbox.runOnce()).toBe(1);
+    expect(await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) })).toBe(1);
     view = await t.gql(TRANSFER, { id: transfer.id }, transferOfficer);
     const platformId = view.data!.transfer.platformTransferId as string;
     expect(platformId).toBeTruthy();
@@ -239,7 +239,7 @@ describe('live status over subscriptions', () => {
       await t.gql(ATTACH, { id, input: file(kind, `订阅 ${kind}`) }, transferOfficer);
     }
     await t.gql(SUBMIT, { id }, transferOfficer);
-    await t.hub.services.outbox.runOnce();
+    await t.hub.services.outbox.runOnce({ topics: Object.keys(t.hub.services.transferDelivery.handlers()) });
     await done;
     expect(received.map((r) => r.status)).toEqual(['PENDING_APPROVAL', 'APPROVED', 'SUBMITTED', 'RECEIVED']);
     const sequences = received.map((r) => BigInt(r.sequence));
