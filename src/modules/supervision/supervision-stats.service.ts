@@ -5,8 +5,9 @@
 //   decidedAt / closedAt / transferredAt lies in the period. filed leaves out 不予立案 cases (their
 //   filedAt, if any, records the decline); closed counts stage CLOSED only (a decline is not 结案).
 // - Deadlines are those of src/domain/case-deadlines.ts, recomputed in SQL from the same case
-//   timestamps and the working-day calendar in CalendarDay (seeded from src/domain/holidays.ts),
-//   with the same metAt rules. HEARING_REQUEST is left out: it is the party's window.
+//   timestamps and the working-day calendar in CalendarDay (synchronised with the hub's calendar:
+//   src/domain/holidays.ts plus CALENDAR_EXTRA, before the first query), with the same metAt
+//   rules. HEARING_REQUEST is left out: it is the party's window, never overdue.
 // - onTime per kind: a deadline is counted (due) when dueAt or metAt lies in the period; met when
 //   metAt < to; metOnTime when also metAt ≤ dueAt; overdueOpen when not met before to and
 //   dueAt < asOf; rate = metOnTime / (met + overdueOpen).
@@ -17,6 +18,8 @@
 // - satisfaction: 12345 work orders with evaluatedAt in the period, grouped by the routed team
 //   (STREET: its street, DEPARTMENT: the team) or by the linked case (CATEGORY, SOURCE).
 // A case belongs to the group of its current street, handling department, category and source.
+// Rows: every group with a case registered before `to` or a work order evaluated in the period
+// (work orders no group claims: key UNASSIGNED); the total is a grouping set of the same statement.
 //
 // Working days in SQL: a calendar CTE over the span of the data gives two arrays: cum[i], the
 // number of working days from the first day up to day i, and workday[k], the k-th working day.
@@ -111,12 +114,12 @@ function shanghaiDay(expr: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`((${expr} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 }
 
-/** 23:59:59.999 of the n-th working day after the date of `start` (calendar.endOfWorkingDaysAfter). */
+/** The due day of n working days after start's date (calendar.endOfWorkingDaysAfter ends at 23:59:59.999 of it). */
 function workingDaysAfter(start: Prisma.Sql, n: number): Prisma.Sql {
   return Prisma.sql`cal.workday[cal.cum[${shanghaiDay(start)} - cal.lo + 1] + ${int(n)}]`;
 }
 
-/** n calendar days after start's date, moved to the next working day (calendar.endOfCalendarDaysAfter). */
+/** The due day of n calendar days after start's date, moved to the next working day (calendar.endOfCalendarDaysAfter). */
 function calendarDaysAfter(start: Prisma.Sql, n: number): Prisma.Sql {
   return Prisma.sql`cal.workday[cal.cum[${shanghaiDay(start)} + ${int(n)} - cal.lo] + 1]`;
 }
@@ -443,7 +446,7 @@ function keyOrder(groupBy: StatsGroupBy): (a: string, b: string) => number {
   return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function labelFor(groupBy: StatsGroupBy, key: string, sqlLabel: string | null): string {
+function labelFor(groupBy: StatsGroupBy, key: string, sqlLabel: string | null): string {
   if (key === UNASSIGNED_KEY) return '未归属';
   if (groupBy === StatsGroupBy.CATEGORY) return CATEGORY_NAMES[key as keyof typeof CATEGORY_NAMES] ?? key;
   if (groupBy === StatsGroupBy.SOURCE) return SOURCE_NAMES[key as CaseSource] ?? key;
