@@ -796,6 +796,16 @@ export type EvidenceKind =
   | 'VIDEO'
   | 'WITNESS_STATEMENT';
 
+/** 案卷评查: case files reviewed in the period (reviewedAt in [from, to)) */
+export type FileReviewStats = {
+  __typename?: 'FileReviewStats';
+  /** Mean score (0–100), 1 decimal; null when none was reviewed */
+  averageScore?: Maybe<Scalars['Float']['output']>;
+  /** Files scored below 60 (不合格) */
+  failed: Scalars['Int']['output'];
+  reviewed: Scalars['Int']['output'];
+};
+
 /** 移交: hand a case to the competent department inside the hub */
 export type HandOverInput = {
   reason: Scalars['String']['input'];
@@ -1928,6 +1938,8 @@ export type StatsRow = {
   closed: Scalars['Int']['output'];
   /** 作出决定: cases decided in the period (decidedAt in the period) */
   decided: Scalars['Int']['output'];
+  /** 案卷评查 of the group’s cases in the period */
+  fileReviews: FileReviewStats;
   /** 立案: cases filed in the period (filedAt in the period; 不予立案 cases excluded) */
   filed: Scalars['Int']['output'];
   /** 罚款金额: sum of the fine amounts of the penalty decisions made in the period (PenaltyDecision.decidedAt in the period) */

@@ -98,6 +98,9 @@ export type RawStatsRow = { [column in PerKindColumn]: number } & {
   satisfied: number;
   basically_satisfied: number;
   dissatisfied: number;
+  reviewed: number;
+  review_score_sum: number;
+  review_failed: number;
 };
 
 // ───────────────────────────── SQL ─────────────────────────────
@@ -334,14 +337,23 @@ export function supervisionStatsQuery(p: StatsQueryParams): Prisma.Sql {
   return Prisma.sql`
 WITH ${calendarCtes(p)},
 ${ordersByCase}
+reviews_by_case AS (
+  SELECT cr."caseId" AS case_id, count(*)::int AS reviewed, sum(cr.score)::int AS review_score_sum,
+      count(*) FILTER (WHERE cr.score < 60)::int AS review_failed
+  FROM "CaseReview" cr
+  WHERE ${inPeriod('cr."reviewedAt"')}
+  GROUP BY 1
+),
 per_case AS (
   SELECT ${g.caseKey} AS g,
       ec.stage, ec."registeredAt", ec."filedAt", ec."decidedAt", ec."closedAt", ec."transferredAt",
       pd."fineAmount" AS fine, pd."decidedAt" AS decision_at,
+      rbc.reviewed, rbc.review_score_sum, rbc.review_failed,
       ${byCase ? raw('obc.evaluated, obc.satisfied, obc.basically_satisfied, obc.dissatisfied,') : Prisma.empty}
       ${deadlineColumns()}
   FROM "EnforcementCase" ec
   LEFT JOIN "PenaltyDecision" pd ON pd."caseId" = ec.id
+  LEFT JOIN reviews_by_case rbc ON rbc.case_id = ec.id
   ${g.caseJoin}
   ${byCase ? raw('LEFT JOIN orders_by_case obc ON obc.case_id = ec.id') : Prisma.empty}
   CROSS JOIN cal
@@ -366,7 +378,10 @@ case_groups AS (
       coalesce(sum(fine) FILTER (WHERE ${inPeriod('decision_at')}), 0) AS fines,
       ${kindCounts},
       (${overdue})::int AS overdue,
-      count(*) FILTER (WHERE ${gaps})::int AS calendar_gaps
+      count(*) FILTER (WHERE ${gaps})::int AS calendar_gaps,
+      coalesce(sum(reviewed), 0)::int AS reviewed,
+      coalesce(sum(review_score_sum), 0)::int AS review_score_sum,
+      coalesce(sum(review_failed), 0)::int AS review_failed
       ${byCase ? raw(`,
       coalesce(sum(evaluated), 0)::int AS evaluated,
       coalesce(sum(satisfied), 0)::int AS satisfied,
@@ -390,6 +405,9 @@ r AS (
     ${sumKinds},
     coalesce(sum(overdue), 0)::int AS overdue,
     coalesce(sum(calendar_gaps), 0)::int AS calendar_gaps,
+    coalesce(sum(c.reviewed), 0)::int AS reviewed,
+    coalesce(sum(c.review_score_sum), 0)::int AS review_score_sum,
+    coalesce(sum(c.review_failed), 0)::int AS review_failed,
     ${raw(
       ['evaluated', 'satisfied', 'basically_satisfied', 'dissatisfied']
         .map((c) => (byCase ? `(coalesce(sum(c.${c}), 0) + coalesce(sum(o.${c}), 0))::int AS ${c}` : `coalesce(sum(o.${c}), 0)::int AS ${c}`))
@@ -434,6 +452,11 @@ function toRow(r: RawStatsRow, key: string, label: string): StatsRow {
       basicallySatisfied: r.basically_satisfied,
       dissatisfied: r.dissatisfied,
       rate: ratio(r.satisfied + r.basically_satisfied, r.evaluated),
+    },
+    fileReviews: {
+      reviewed: r.reviewed,
+      averageScore: r.reviewed === 0 ? null : Math.round((r.review_score_sum / r.reviewed) * 10) / 10,
+      failed: r.review_failed,
     },
   };
 }

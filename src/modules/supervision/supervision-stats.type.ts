@@ -96,6 +96,18 @@ export class SatisfactionStats {
   rate!: number | null;
 }
 
+@ObjectType({ description: '案卷评查: case files reviewed in the period (reviewedAt in [from, to))' })
+export class FileReviewStats {
+  @Field(() => Int)
+  reviewed!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean score (0–100), 1 decimal; null when none was reviewed' })
+  averageScore!: number | null;
+
+  @Field(() => Int, { description: 'Files scored below 60 (不合格)' })
+  failed!: number;
+}
+
 @ObjectType({ description: 'Supervision figures of one group (or of all groups: the total)' })
 export class StatsRow {
   @Field({
@@ -144,6 +156,9 @@ export class StatsRow {
 
   @Field(() => SatisfactionStats)
   satisfaction!: SatisfactionStats;
+
+  @Field(() => FileReviewStats, { description: '案卷评查 of the group’s cases in the period' })
+  fileReviews!: FileReviewStats;
 }
 
 @ObjectType({ description: '网上监督 statistics for supervisors over a period, broken down by street, department, category or source' })

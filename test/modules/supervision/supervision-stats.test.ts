@@ -198,6 +198,22 @@ function startOwnHub(env: Record<string, string> = {}): Promise<TestHub> {
   }
 }
 
+/** 案卷评查 of closed cases at various moments (inside and outside the test periods), some failing. */
+async function insertReviews(db: Database): Promise<void> {
+  const closed = await db.prisma.enforcementCase.findMany({ where: { stage: 'CLOSED' }, orderBy: { caseNo: 'asc' }, take: 12 });
+  const scores = [95, 58, 77, 62, 88, 40, 100, 73, 59, 91, 66, 84];
+  await db.prisma.caseReview.createMany({
+    data: closed.map((c, i) => ({
+      caseId: c.id,
+      reviewer: 'stats-reviewer',
+      findings: [],
+      score: scores[i],
+      // Spread over 2026: February (春节 period), spring, and autumn.
+      reviewedAt: new Date(Date.parse('2026-02-12T10:00:00+08:00') + i * 23 * DAY_MS),
+    })),
+  });
+}
+
 beforeAll(async () => {
   adminUrl = new URL(process.env.HUB_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   dbName = `${process.env.HUB_TEST_DATABASE_NAME ?? `hub_test_${Date.now()}`}_stats`;
@@ -211,6 +227,7 @@ beforeAll(async () => {
     await seedDemoData(setup.prisma);
     await insertEdgeCases(setup);
     await insertWorkOrders(setup);
+    await insertReviews(setup);
   } finally {
     await setup.close();
   }
@@ -227,7 +244,7 @@ afterAll(async () => {
 
 async function loadData() {
   const cases = await t.db.prisma.enforcementCase.findMany({
-    include: { decision: true, department: true, powerItem: true },
+    include: { decision: true, department: true, powerItem: true, reviews: true },
     orderBy: { caseNo: 'asc' },
   });
   const orders = await t.db.prisma.workOrder.findMany({ include: { department: true, case: { include: { powerItem: true } } } });
@@ -259,6 +276,9 @@ interface Acc {
   satisfied: number;
   basicallySatisfied: number;
   dissatisfied: number;
+  reviewed: number;
+  reviewScoreSum: number;
+  reviewFailed: number;
 }
 
 function newAcc(key: string, label: string): Acc {
@@ -278,6 +298,9 @@ function newAcc(key: string, label: string): Acc {
     satisfied: 0,
     basicallySatisfied: 0,
     dissatisfied: 0,
+    reviewed: 0,
+    reviewScoreSum: 0,
+    reviewFailed: 0,
   };
 }
 
@@ -308,6 +331,7 @@ function finish(a: Acc): StatsRowFieldsFragment {
       dissatisfied: a.dissatisfied,
       rate: rounded(a.satisfied + a.basicallySatisfied, a.evaluated, 4),
     },
+    fileReviews: { reviewed: a.reviewed, averageScore: rounded(a.reviewScoreSum, a.reviewed, 1), failed: a.reviewFailed },
   };
 }
 
@@ -369,6 +393,11 @@ function expected(
       }
       if (inPeriod(c.transferredAt)) a.transferred += 1;
       if (c.decision && inPeriod(c.decision.decidedAt)) a.finesCents += Math.round(Number(c.decision.fineAmount) * 100);
+      for (const r of c.reviews.filter((x) => inPeriod(x.reviewedAt))) {
+        a.reviewed += 1;
+        a.reviewScoreSum += r.score;
+        if (r.score < 60) a.reviewFailed += 1;
+      }
       for (const d of deadlinesOf(c, cal)) {
         const due = d.dueAt.getTime();
         const met = d.metAt?.getTime() ?? null;
@@ -492,6 +521,7 @@ describe.each(PERIODS)('supervisionStats over $name', (period) => {
       finesCents: Math.round(Number(r.finesDecided) * 100),
       onTime: r.onTime.map(({ kind, due, met, metOnTime, overdueOpen }) => ({ kind, due, met, metOnTime, overdueOpen })),
       satisfaction: { ...r.satisfaction, rate: null },
+      fileReviews: { reviewed: r.fileReviews.reviewed, failed: r.fileReviews.failed },
     });
     for (const result of results) {
       const sum = result.rows.map(additive).reduce((acc, r) => ({
@@ -516,6 +546,7 @@ describe.each(PERIODS)('supervisionStats over $name', (period) => {
           dissatisfied: acc.satisfaction.dissatisfied + r.satisfaction.dissatisfied,
           rate: null,
         },
+        fileReviews: { reviewed: acc.fileReviews.reviewed + r.fileReviews.reviewed, failed: acc.fileReviews.failed + r.fileReviews.failed },
       }));
       expect(sum).toEqual(additive(result.total));
       expect(result.total).toEqual(results[0].total);
@@ -523,6 +554,8 @@ describe.each(PERIODS)('supervisionStats over $name', (period) => {
     // Something to sum: the period has activity and evaluations in it.
     expect(results[0].total.received).toBeGreaterThan(0);
     expect(results[0].total.satisfaction.evaluated).toBeGreaterThan(0);
+    expect(results[0].total.fileReviews.reviewed).toBeGreaterThan(0);
+    expect(results[0].total.fileReviews.failed).toBeGreaterThan(0);
   });
 });
 
