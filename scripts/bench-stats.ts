@@ -49,6 +49,7 @@ fragment F on StatsRow {
   key label received filed decided closed transferred overdue averageHandlingDays finesDecided
   onTime { kind due met metOnTime overdueOpen rate }
   satisfaction { evaluated satisfied basicallySatisfied dissatisfied rate }
+  fileReviews { reviewed averageScore failed }
 }`;
 
 // ───────────────────────────── data ─────────────────────────────
@@ -172,6 +173,13 @@ async function generate(client: Client): Promise<void> {
     [CASES, now],
   );
   await client.query('DROP TABLE gen');
+  // 案卷评查: one closed case in ten reviewed a few weeks after closing, scores 35–100.
+  await client.query(
+    `INSERT INTO "CaseReview" (id, "caseId", reviewer, findings, score, "reviewedAt")
+     SELECT gen_random_uuid(), c.id, 'bench-reviewer', '[]'::jsonb, 35 + floor(random() * 66)::int, least(c."closedAt" + random() * interval '40 days', $1)
+     FROM "EnforcementCase" c WHERE c.stage = 'CLOSED' AND random() < 0.1`,
+    [now],
+  );
   await client.query('ANALYZE');
 }
 
@@ -207,6 +215,9 @@ function handQuery(groupBy: StatsGroupBy): string {
     'satisfied',
     'basically',
     'dissatisfied',
+    'reviewed',
+    'review_score_sum',
+    'review_failed',
   ];
   return `
 WITH span AS (
@@ -234,8 +245,12 @@ evaluated AS (
   WHERE o."evaluatedAt" >= $1 AND o."evaluatedAt" < $2 AND o.evaluation IS NOT NULL
   GROUP BY ${viaCase ? '1' : '1, 2'}
 ),
+reviews AS (
+  SELECT "caseId" AS case_id, count(*) AS reviewed, sum(score) AS review_score_sum, count(*) FILTER (WHERE score < 60) AS review_failed
+  FROM "CaseReview" WHERE "reviewedAt" >= $1 AND "reviewedAt" < $2 GROUP BY 1
+),
 dl AS (
-  SELECT ${caseKey} AS g, c.stage, c."registeredAt" AS reg, c."filedAt" AS filed, c."decidedAt" AS decided, c."closedAt" AS closed,
+  SELECT ${caseKey} AS g, rv.reviewed, rv.review_score_sum, rv.review_failed, c.stage, c."registeredAt" AS reg, c."filedAt" AS filed, c."decidedAt" AS decided, c."closedAt" AS closed,
     c."transferredAt" AS transferred, d."fineAmount" AS fine, d."decidedAt" AS fine_decided,
     ${viaCase ? 'e.evaluated, e.satisfied, e.basically, e.dissatisfied,' : ''}
     -- FILING: 15 working days from registration
@@ -255,6 +270,7 @@ dl AS (
   FROM "EnforcementCase" c
   ${groupBy === 'CATEGORY' ? 'JOIN "PowerItem" p ON p.id = c."powerItemId"' : ''}
   LEFT JOIN "PenaltyDecision" d ON d."caseId" = c.id
+  LEFT JOIN reviews rv ON rv.case_id = c.id
   ${viaCase ? 'LEFT JOIN evaluated e ON e.case_id = c.id' : ''}
   CROSS JOIN cal
   WHERE c."registeredAt" < $2 ${viaCase ? 'OR e.case_id IS NOT NULL' : ''}
@@ -278,7 +294,8 @@ cases AS (
       (k) =>
         `count(*) FILTER (WHERE ${k}_st > 0) AS ${k}_counted, count(*) FILTER (WHERE ${k}_st IN (1, 2)) AS ${k}_met, ` +
         `count(*) FILTER (WHERE ${k}_st = 1) AS ${k}_on_time, count(*) FILTER (WHERE ${k}_st = 3) AS ${k}_late_open, count(*) FILTER (WHERE ${k}_late) AS ${k}_overdue`,
-    ).join(',\n    ')}
+    ).join(',\n    ')},
+    sum(reviewed) AS reviewed, sum(review_score_sum) AS review_score_sum, sum(review_failed) AS review_failed
     ${viaCase ? ', sum(evaluated) AS evaluated, sum(satisfied) AS satisfied, sum(basically) AS basically, sum(dissatisfied) AS dissatisfied' : ''}
   FROM st GROUP BY 1
 ),
@@ -349,6 +366,7 @@ function handToApi(groupBy: StatsGroupBy, rows: HandRow[]): { rows: OutRow[]; to
       dissatisfied: num(r, 'dissatisfied'),
       rate: rate(num(r, 'satisfied') + num(r, 'basically'), num(r, 'evaluated'), 4),
     },
+    fileReviews: { reviewed: num(r, 'reviewed'), averageScore: rate(num(r, 'review_score_sum'), num(r, 'reviewed'), 1), failed: num(r, 'review_failed') },
   });
   const labelOf = (key: string, sqlLabel: string | null) =>
     groupBy === 'CATEGORY' ? CATEGORY_NAMES[key as keyof typeof CATEGORY_NAMES] : groupBy === 'SOURCE' ? SOURCE_NAMES[key as keyof typeof SOURCE_NAMES] : (sqlLabel ?? key);
