@@ -39,11 +39,13 @@ export class SupervisionScheduler {
   async runOnce(): Promise<SchedulerRun> {
     const now = this.clock();
     let recorded: StoredHubEvent[] = [];
+    // Read before the transaction: the engine uses its own connection, and the embedded store has
+    // only one (a read waiting for it inside the transaction would wait for ever).
+    const open = await this.engine.open(now);
     const result = await this.prisma.$transaction(
       async (tx): Promise<SchedulerRun> => {
         const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCHEDULER_LOCK}::int8) AS locked`;
         if (!locked) return { ran: false, openDeadlines: 0, raised: 0, closed: 0 };
-        const open = await this.engine.open(now);
         const departments = new Map((await tx.department.findMany({ select: { id: true, code: true } })).map((d) => [d.id, d.code]));
         const raised: Array<{ item: SupervisionItem; reference: string; caseId: string | null }> = [];
         for (const d of open) {
@@ -84,7 +86,7 @@ export class SupervisionScheduler {
         }
         return { ran: true, openDeadlines: open.length, raised: raised.length, closed: closed.length };
       },
-      { timeout: 120_000, maxWait: 10_000 },
+      { timeout: 60_000, maxWait: 10_000 },
     );
     await this.events.broadcast(recorded);
     recorded = [];
