@@ -333,7 +333,7 @@ export async function createHub(config: Config, db: Database, options: HubOption
       });
     },
     async stop() {
-      services.transferDelivery.stopReconciling();
+      await services.transferDelivery.stopReconciling();
       await services.supportFollowUp.stop();
       await services.workOrderSync.stop();
       await services.supervisionScheduler.stop();

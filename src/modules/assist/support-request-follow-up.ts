@@ -6,6 +6,7 @@ import type { PublicSecurityConnector } from '../../../connectors/public-securit
 import type { OutboxHandler } from '../../outbox/outbox';
 import { PermanentOutboxError } from '../../outbox/outbox';
 import { SUPPORT_REQUEST_TOPIC, type AssistService } from './assist.service';
+import { PeriodicTask } from '../../workers/periodic-task';
 
 const FINAL = ['COMPLETED', 'DECLINED'];
 
@@ -14,15 +15,16 @@ interface Logger {
 }
 
 export class SupportRequestFollowUp {
-  private timer: NodeJS.Timeout | null = null;
-  private polling: Promise<unknown> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly psb: PublicSecurityConnector,
     private readonly assist: AssistService,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.task = new PeriodicTask('support-request polling', () => this.pollOnce(), logger);
+  }
 
   handlers(): Record<string, OutboxHandler> {
     return { [SUPPORT_REQUEST_TOPIC]: (m) => this.submit(m.payload as unknown as SupportPayload) };
@@ -80,20 +82,11 @@ export class SupportRequestFollowUp {
   }
 
   start(intervalMs: number): void {
-    if (this.timer || intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.pollOnce().finally(() => {
-        this.polling = null;
-      });
-    }, intervalMs);
-    this.timer.unref();
+    this.task.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.polling;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }
 

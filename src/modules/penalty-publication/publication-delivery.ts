@@ -18,6 +18,7 @@ import type { PenaltyRecord, ReportReceipt, ReportStatus } from '../../../connec
 import { ConnectorError } from '../../../connectors/core/connector-error';
 import { describeOutboxError, PermanentOutboxError, type OutboxHandler } from '../../outbox/outbox';
 import { RecordBuildError } from './penalty-record';
+import { PeriodicTask } from '../../workers/periodic-task';
 import { PENALTY_REPORT_TOPIC, type PenaltyPublicationService, type PenaltyReportPayload } from './penalty-publication.service';
 
 const MINUTE = 60_000;
@@ -51,8 +52,7 @@ export function nextPollDelayMs(pollCount: number): number {
 }
 
 export class PublicationDelivery {
-  private timer: NodeJS.Timeout | null = null;
-  private polling: Promise<unknown> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -60,7 +60,9 @@ export class PublicationDelivery {
     private readonly publications: PenaltyPublicationService,
     private readonly logger: Logger = silent,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.task = new PeriodicTask('双公示 status polling', () => this.pollOnce(), logger);
+  }
 
   handlers(): Record<string, OutboxHandler> {
     return { [PENALTY_REPORT_TOPIC]: (m) => this.report(m.payload as unknown as PenaltyReportPayload, m.idempotencyKey) };
@@ -203,21 +205,10 @@ export class PublicationDelivery {
   }
 
   start(intervalMs: number): void {
-    if (this.timer || intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.polling) return;
-      this.polling = this.pollOnce()
-        .catch((err: unknown) => this.logger.warn({ err: describeOutboxError(err) }, '双公示 status polling failed'))
-        .finally(() => {
-          this.polling = null;
-        });
-    }, intervalMs);
-    this.timer.unref();
+    this.task.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.polling;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

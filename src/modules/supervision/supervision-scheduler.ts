@@ -7,6 +7,7 @@ import type { PrismaClient, SupervisionItem } from '../../generated/prisma/clien
 import type { EventBus, StoredHubEvent } from '../../events/event-bus';
 import type { DeadlineEngine } from './deadline-engine';
 import type { SupervisionService } from './supervision.service';
+import { PeriodicTask } from '../../workers/periodic-task';
 
 /** Advisory-lock key of the scheduler (its own key space). */
 const SCHEDULER_LOCK = 0x5e_0001;
@@ -24,8 +25,7 @@ export interface SchedulerRun {
 }
 
 export class SupervisionScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -34,7 +34,9 @@ export class SupervisionScheduler {
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.task = new PeriodicTask('supervision scheduler run', () => this.runOnce(), logger);
+  }
 
   async runOnce(): Promise<SchedulerRun> {
     const now = this.clock();
@@ -94,21 +96,10 @@ export class SupervisionScheduler {
   }
 
   start(intervalMs: number): void {
-    if (this.timer || intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((err) => this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'supervision scheduler run failed'))
-        .finally(() => {
-          this.running = null;
-        });
-    }, intervalMs);
-    this.timer.unref();
+    this.task.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -12,6 +12,7 @@ import type { EventBus, StoredHubEvent } from '../../events/event-bus';
 import { PermanentOutboxError, type OutboxHandler } from '../../outbox/outbox';
 import type { CaseService } from '../case/case.service';
 import { FINAL_PLATFORM, TRANSFER_TOPICS, type TransferService } from './transfer.service';
+import { PeriodicTask } from '../../workers/periodic-task';
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,7 +41,7 @@ const PARTY_ROLE = 'SUSPECT' as const;
 export class TransferDelivery {
   /** Last platform updatedAt seen by reconciliation (per instance; overlap makes it safe). */
   private reconcileCursor: Date;
-  private reconcileTimer: NodeJS.Timeout | null = null;
+  private readonly reconcileTask: PeriodicTask;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -53,6 +54,7 @@ export class TransferDelivery {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.reconcileCursor = new Date(this.clock().getTime() - 24 * 3600_000);
+    this.reconcileTask = new PeriodicTask('case-transfer reconciliation', () => this.reconcile(), logger);
   }
 
   handlers(): Record<string, OutboxHandler> {
@@ -316,25 +318,15 @@ export class TransferDelivery {
   }
 
   startReconciling(intervalMs: number): void {
-    if (this.reconcileTimer || intervalMs <= 0) return;
-    this.reconcileTimer = setInterval(() => this.kickReconcile(), intervalMs);
-    this.reconcileTimer.unref();
+    this.reconcileTask.start(intervalMs);
   }
 
-  stopReconciling(): void {
-    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.reconcileTimer = null;
+  stopReconciling(): Promise<void> {
+    return this.reconcileTask.stop();
   }
-
-  private reconciling: Promise<unknown> | null = null;
 
   kickReconcile(): void {
-    if (this.reconciling) return;
-    this.reconciling = this.reconcile()
-      .catch((err: unknown) => this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'case-transfer reconciliation failed'))
-      .finally(() => {
-        this.reconciling = null;
-      });
+    this.reconcileTask.kick();
   }
 
   /** Transfers still moving at the platform (for operators and the sandbox). */

@@ -17,6 +17,7 @@ import { replyDeadline as expectedReplyDeadline, type WorkOrderCategory, type Wo
 import type { EventBus, StoredHubEvent } from '../../events/event-bus';
 import type { WorkOrderChange } from '../../events/payloads';
 import { PermanentOutboxError, type OutboxHandler } from '../../outbox/outbox';
+import { PeriodicTask } from '../../workers/periodic-task';
 import {
   WORK_ORDER_ACTION_TOPIC,
   lockOrder,
@@ -46,8 +47,7 @@ export interface ApplyOutcome {
 }
 
 export class WorkOrderSync {
-  private reconcileTimer: NodeJS.Timeout | null = null;
-  private reconciling: Promise<unknown> | null = null;
+  private readonly reconcileTask: PeriodicTask;
   /** Background fetches of orders an event could not be applied to (tests and stop() wait for them). */
   private readonly fetches = new Set<Promise<unknown>>();
   private streetTeams: Promise<Map<string, string>> | null = null;
@@ -60,7 +60,9 @@ export class WorkOrderSync {
     private readonly calendar: WorkingDayCalendar,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.reconcileTask = new PeriodicTask('work-order reconciliation', () => this.reconcile(), logger);
+  }
 
   handlers(): Record<string, OutboxHandler> {
     return { [WORK_ORDER_ACTION_TOPIC]: (m, ctx) => this.deliverAction(m.payload as unknown as WorkOrderActionPayload, ctx.attempt) };
@@ -211,25 +213,12 @@ export class WorkOrderSync {
   }
 
   startReconciling(intervalMs: number): void {
-    if (this.reconcileTimer || intervalMs <= 0) return;
-    this.reconcileTimer = setInterval(() => this.kickReconcile(), intervalMs);
-    this.reconcileTimer.unref();
+    this.reconcileTask.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.reconcileTimer = null;
-    await this.reconciling;
+    await this.reconcileTask.stop();
     await this.idle();
-  }
-
-  private kickReconcile(): void {
-    if (this.reconciling) return;
-    this.reconciling = this.reconcile()
-      .catch((err) => this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'work-order reconciliation failed'))
-      .finally(() => {
-        this.reconciling = null;
-      });
   }
 
   // ───────────── actions ─────────────
