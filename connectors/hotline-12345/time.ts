@@ -23,9 +23,3 @@ export function parseDateTime(value: string): number | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
-
-/** 18:00 Asia/Shanghai on the Shanghai calendar date of an instant. */
-export function sixPmOn(epochMs: number): number {
-  const day = Math.floor((epochMs + OFFSET_MS) / 86_400_000);
-  return day * 86_400_000 - OFFSET_MS + 18 * 3600_000;
-}

@@ -1,6 +1,7 @@
 // 12345 work-order deadlines (hotline-12345.openapi.yaml, "Working time and deadlines"). The
 // hotline delivers each order's deadlines and its values are authoritative; the hub computes the
-// same rule to notice a delivered deadline that disagrees with the contract (logged, never applied).
+// same rule to notice a delivered deadline that disagrees (logged, never applied), and the hotline
+// simulator dispatches with it.
 import type { WorkingDayCalendar } from './calendar';
 
 const HOUR_MS = 3_600_000;

@@ -13,7 +13,7 @@
 // and throw a plain Error when they make no sense in the order's state.
 import { randomUUID } from 'node:crypto';
 import { WorkingDayCalendar } from '../../../src/domain/calendar';
-import { formatShanghai, parseDateTime, sixPmOn } from '../time';
+import { formatShanghai, parseDateTime } from '../time';
 import type {
   Category,
   Channel,
@@ -32,7 +32,7 @@ import type {
   WorkOrderLocation,
   WorkOrderStatus,
 } from '../types';
-import { autoCloseAt, replyDeadlineFor, returnDeadlineFor, signDeadlineFor } from './deadlines';
+import { autoCloseAt, replyDeadlineFor, returnDeadlineFor, signDeadlineFor, sixPmAfterWorkingDays } from './deadlines';
 import {
   DEMO_STREETS,
   EVALUATION_COMMENTS,
@@ -440,7 +440,7 @@ export class WorkOrderStore {
     // Now and then the centre grants less: 18:00 of a working day halfway to the requested date.
     if (random() < 0.3) {
       const days = this.calendar.workingDaysBetween(new Date(o.replyDeadline), new Date(ext.requestedDeadline));
-      if (days >= 2) granted = sixPmOn(this.calendar.endOfWorkingDaysAfter(new Date(o.replyDeadline), Math.floor(days / 2)).getTime());
+      if (days >= 2) granted = sixPmAfterWorkingDays(this.calendar, new Date(o.replyDeadline).getTime(), Math.floor(days / 2));
     }
     const date = formatShanghai(granted);
     this.decideExtension(o.orderNo, 'APPROVED', date, `同意延期至${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`);
