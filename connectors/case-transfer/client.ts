@@ -27,6 +27,7 @@ import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { CallPolicy, policyOptions, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
 import { ConnectorError } from '../core/connector-error';
+import { followPages, newestByKey } from '../core/follow-pages';
 import { silentLogger, type ConnectorLogger } from '../core/types';
 import type { CaseTransferConfig } from './config';
 import { badResponse, CaseTransferError, errorFromResponse, invalidArgument, parseErrorBody, tokenErrorFromResponse } from './errors';
@@ -304,37 +305,16 @@ export class CaseTransferClient {
    * page token (400 INVALID_PAGE_TOKEN, 15 min) restarts from the first page, once.
    */
   async listTransfersSince(updatedSince: string, options: ListTransfersSinceOptions = {}): Promise<Transfer[]> {
-    let restarted = false;
-    for (;;) {
-      const byId = new Map<string, Transfer>();
-      const seenTokens = new Set<string>();
-      let pageToken: string | undefined;
-      try {
-        for (let page = 0; ; page += 1) {
-          const result: TransferPage =
-            pageToken === undefined
-              ? await this.listTransfers({ updatedSince, pageSize: options.pageSize })
-              : await this.listTransfers({ pageToken });
-          for (const t of result.items) {
-            const known = byId.get(t.transferId);
-            if (!known || t.sequence > known.sequence) byId.set(t.transferId, t);
-          }
-          if (result.nextPageToken === undefined) return [...byId.values()];
-          if (seenTokens.has(result.nextPageToken) || page + 1 >= MAX_PAGES) {
-            throw badResponse('case-transfer listTransfers pagination does not come to an end', 200);
-          }
-          seenTokens.add(result.nextPageToken);
-          pageToken = result.nextPageToken;
-        }
-      } catch (err) {
-        if (!restarted && pageToken !== undefined && err instanceof ConnectorError && err.upstreamCode === 'INVALID_PAGE_TOKEN') {
-          restarted = true;
-          this.logger.warn({ system: SYSTEM, operation: 'listTransfers' }, 'page token refused; restarting from the first page');
-          continue;
-        }
-        throw err;
-      }
-    }
+    const transfers = await followPages<Transfer>({
+      system: SYSTEM,
+      operation: 'listTransfers',
+      fetchPage: (pageToken: string | undefined): Promise<TransferPage> =>
+        pageToken === undefined ? this.listTransfers({ updatedSince, pageSize: options.pageSize }) : this.listTransfers({ pageToken }),
+      endless: () => badResponse('case-transfer listTransfers pagination does not come to an end', 200),
+      logger: this.logger,
+      maxPages: MAX_PAGES,
+    });
+    return newestByKey(transfers, (t) => t.transferId, (t) => t.sequence);
   }
 
   /** `POST …/withdraw`: only in RECEIVED (else 409 INVALID_STATE) → WITHDRAWN. */

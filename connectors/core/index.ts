@@ -6,3 +6,4 @@ export * from './call-metrics';
 export * from './call-policy';
 export * from './simulator-control';
 export * from './signed-webhook';
+export * from './follow-pages';

@@ -19,6 +19,7 @@ import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { CallPolicy, policyOptions, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
 import { ConnectorError } from '../core/connector-error';
+import { followPages, newestByKey } from '../core/follow-pages';
 import { silentLogger, type ConnectorLogger } from '../core/types';
 import type { HotlineConfig } from './config';
 import { badResponse, errorFromResponse, invalidArgument } from './errors';
@@ -191,34 +192,15 @@ export class HotlineClient {
    * kept. An expired page token (400 INVALID_PAGE_TOKEN, 15 min) restarts from updatedSince, once.
    */
   async listWorkOrdersSince(updatedSince: string | null, opts: ListWorkOrdersSinceOptions = {}): Promise<WorkOrder[]> {
-    let restarted = false;
-    for (;;) {
-      const byNo = new Map<string, WorkOrder>();
-      const seenTokens = new Set<string>();
-      let pageToken: string | undefined;
-      try {
-        for (let page = 0; ; page += 1) {
-          const result = await this.listWorkOrders({ status: opts.status, updatedSince: updatedSince ?? undefined, pageToken, pageSize: opts.pageSize });
-          for (const order of result.items) {
-            const known = byNo.get(order.orderNo);
-            if (!known || order.version > known.version) byNo.set(order.orderNo, order);
-          }
-          if (result.nextPageToken === undefined) return [...byNo.values()];
-          if (seenTokens.has(result.nextPageToken) || page + 1 >= MAX_PAGES) {
-            throw badResponse('hotline-12345 listWorkOrders pagination does not come to an end', 200);
-          }
-          seenTokens.add(result.nextPageToken);
-          pageToken = result.nextPageToken;
-        }
-      } catch (err) {
-        if (!restarted && pageToken !== undefined && err instanceof ConnectorError && err.upstreamCode === 'INVALID_PAGE_TOKEN') {
-          restarted = true;
-          this.logger.warn({ system: SYSTEM, operation: 'listWorkOrders' }, 'page token refused; restarting from the first page');
-          continue;
-        }
-        throw err;
-      }
-    }
+    const orders = await followPages<WorkOrder>({
+      system: SYSTEM,
+      operation: 'listWorkOrders',
+      fetchPage: (pageToken) => this.listWorkOrders({ status: opts.status, updatedSince: updatedSince ?? undefined, pageToken, pageSize: opts.pageSize }),
+      endless: () => badResponse('hotline-12345 listWorkOrders pagination does not come to an end', 200),
+      logger: this.logger,
+      maxPages: MAX_PAGES,
+    });
+    return newestByKey(orders, (o) => o.orderNo, (o) => o.version);
   }
 
   /** `POST …/sign` 签收: DISPATCHED → SIGNED (late → signOverdue). Idempotent, so retried like a read. */

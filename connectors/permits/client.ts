@@ -14,6 +14,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { validatePartyCode } from '../../src/domain/identifiers';
 import { CallPolicy, policyOptions, realPolicyClock, type CallContext, type PolicyClock } from '../core/call-policy';
 import { ConnectorError } from '../core/connector-error';
+import { followPages } from '../core/follow-pages';
 import { silentLogger, type ConnectorLogger } from '../core/types';
 import type { PermitsConfig } from './config';
 import { badResponse, errorFromResponse, invalidArgument } from './errors';
@@ -206,38 +207,22 @@ export class PermitsClient {
     });
   }
 
-  private async followPages(operation: string, target: (pageToken: string | undefined) => string): Promise<Permit[]> {
-    let restarted = false;
-    for (;;) {
-      const items: Permit[] = [];
-      const seen = new Set<string>();
-      let pageToken: string | undefined;
-      try {
-        for (let page = 0; ; page += 1) {
-          const url = target(pageToken);
-          const result = await this.policy.run(operation, { safe: true }, async (ctx) => {
-            const res = await this.send(ctx, 'GET', url, null);
-            if (res.status !== 200) throw this.toError(res);
-            return parsePermitPageBody(operation, res.bodyText);
-          });
-          items.push(...result.items);
-          if (result.nextPageToken === undefined) return items;
-          if (seen.has(result.nextPageToken) || page + 1 >= MAX_PAGES) {
-            throw badResponse(`permits ${operation} pagination does not come to an end`, 200);
-          }
-          seen.add(result.nextPageToken);
-          pageToken = result.nextPageToken;
-        }
-      } catch (err) {
-        // Contract: an expired token (15 min) gives 400 INVALID_PAGE_TOKEN → restart from the first page, once.
-        if (!restarted && pageToken !== undefined && err instanceof ConnectorError && err.upstreamCode === 'INVALID_PAGE_TOKEN') {
-          restarted = true;
-          this.logger.warn({ system: 'permits', operation }, 'page token refused; restarting from the first page');
-          continue;
-        }
-        throw err;
-      }
-    }
+  private followPages(operation: string, target: (pageToken: string | undefined) => string): Promise<Permit[]> {
+    return followPages<Permit>({
+      system: 'permits',
+      operation,
+      fetchPage: (pageToken) => {
+        const url = target(pageToken);
+        return this.policy.run(operation, { safe: true }, async (ctx) => {
+          const res = await this.send(ctx, 'GET', url, null);
+          if (res.status !== 200) throw this.toError(res);
+          return parsePermitPageBody(operation, res.bodyText);
+        });
+      },
+      endless: () => badResponse(`permits ${operation} pagination does not come to an end`, 200),
+      logger: this.logger,
+      maxPages: MAX_PAGES,
+    });
   }
 
   /** One signed HTTP exchange; network failures are rethrown without the request's details. */
