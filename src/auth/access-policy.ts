@@ -7,10 +7,19 @@ import { hasRole, type Principal, type Role } from './principal';
 /** Roles that see every case in the district (supervision, audit, administration). */
 const SEE_ALL: Role[] = ['SUPERVISOR', 'AUDITOR', 'ADMIN'];
 
+/** The district's or city's 城管局 (bureaus oversee every street team). */
+export function isBureau(principal: Principal): boolean {
+  return principal.departmentKind === 'CITY_BUREAU' || principal.departmentKind === 'DISTRICT_BUREAU';
+}
+
+/** Sees every department's cases, work orders, supervision items and alerts: the seeing-all roles and bureaus. */
+export function seesEveryDepartment(principal: Principal): boolean {
+  return hasRole(principal, ...SEE_ALL) || isBureau(principal);
+}
+
 export function caseReadScope(principal: Principal): Prisma.EnforcementCaseWhereInput {
-  if (hasRole(principal, ...SEE_ALL)) return {};
+  if (seesEveryDepartment(principal)) return {};
   const kind = principal.departmentKind;
-  if (kind === 'CITY_BUREAU' || kind === 'DISTRICT_BUREAU') return {};
   const scopes: Prisma.EnforcementCaseWhereInput[] = [];
   // The handling department sees its cases, whatever its kind (a case handed over to a
   // functional department is that department's case from then on).
@@ -42,8 +51,7 @@ export function assertMayHandle(principal: Principal, handlingDepartmentId: stri
 
 /** 法制审核 is done by the bureau's legal reviewers or a supervisor, never by the handling team. */
 export function assertMayReview(principal: Principal): void {
-  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
-  if (!(hasRole(principal, 'SUPERVISOR') || (bureau && hasRole(principal, 'OFFICER')))) {
+  if (!(hasRole(principal, 'SUPERVISOR') || (isBureau(principal) && hasRole(principal, 'OFFICER')))) {
     throw new ForbiddenError('legal review (法制审核) is recorded by a bureau officer or a supervisor', { rule: 'LEGAL_REVIEWER' });
   }
 }
@@ -53,10 +61,8 @@ export function assertMayReview(principal: Principal): void {
  * street team sees the orders routed to it; nobody else (partners included) sees any.
  */
 export function workOrderReadScope(principal: Principal): Prisma.WorkOrderWhereInput {
-  if (hasRole(principal, ...SEE_ALL)) return {};
-  const kind = principal.departmentKind;
-  if (kind === 'CITY_BUREAU' || kind === 'DISTRICT_BUREAU') return {};
-  if (hasRole(principal, 'HOTLINE') && kind === 'HOTLINE_CENTER') return {};
+  if (seesEveryDepartment(principal)) return {};
+  if (hasRole(principal, 'HOTLINE') && principal.departmentKind === 'HOTLINE_CENTER') return {};
   if (hasRole(principal, 'OFFICER', 'TRANSFER_OFFICER')) return { departmentId: principal.departmentId };
   return { id: { in: [] } };
 }
@@ -82,8 +88,7 @@ export function assertMayHandleWorkOrder(principal: Principal, routedDepartmentI
 
 /** Routing an order to a street team by hand (one the hub could not route by street): a bureau or a supervisor. */
 export function assertMayRouteWorkOrder(principal: Principal): void {
-  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
-  if (!(hasRole(principal, 'SUPERVISOR', 'ADMIN') || (bureau && hasRole(principal, 'OFFICER')))) {
+  if (!(hasRole(principal, 'SUPERVISOR', 'ADMIN') || (isBureau(principal) && hasRole(principal, 'OFFICER')))) {
     throw new ForbiddenError('work orders are routed by a bureau officer or a supervisor', { rule: 'WORK_ORDER_ROUTER' });
   }
 }
@@ -93,8 +98,7 @@ export function assertMayRouteWorkOrder(principal: Principal): void {
  * any caller from a bureau (CITY_BUREAU / DISTRICT_BUREAU); street teams and partners are refused.
  */
 export function assertMaySeeStatistics(principal: Principal): void {
-  const bureau = principal.departmentKind === 'DISTRICT_BUREAU' || principal.departmentKind === 'CITY_BUREAU';
-  if (!(hasRole(principal, ...SEE_ALL) || bureau)) {
+  if (!seesEveryDepartment(principal)) {
     throw new ForbiddenError('supervision statistics (网上监督) are for supervisors, auditors, administrators and bureaus', {
       rule: 'STATISTICS_READER',
     });
@@ -106,8 +110,7 @@ export function assertMaySeeStatistics(principal: Principal): void {
  * force, and only the fields it lists (src/auth/field-policy.ts). Seeing-all roles and bureaus do not.
  */
 export function readsUnderAgreement(principal: Principal): boolean {
-  if (!hasRole(principal, 'PARTNER') || hasRole(principal, ...SEE_ALL)) return false;
-  return principal.departmentKind !== 'CITY_BUREAU' && principal.departmentKind !== 'DISTRICT_BUREAU';
+  return hasRole(principal, 'PARTNER') && !seesEveryDepartment(principal);
 }
 
 /**

@@ -20,7 +20,7 @@ function date(value: unknown): Date {
 }
 
 /** The event the field resolves; absent when a subscription was sent as a query over HTTP. */
-function delivered(event: StoredHubEvent | undefined): StoredHubEvent {
+export function delivered(event: StoredHubEvent | undefined): StoredHubEvent {
   if (!event || typeof event.seq !== 'string') {
     throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on /graphql', {
       extensions: { code: 'BAD_REQUEST' },

@@ -2,11 +2,11 @@
 // the subscriber's own principal (the one its WebSocket connection authenticated) and
 // caseReadScope, the one rule for case visibility.
 import type { PrismaClient } from '../../generated/prisma/client';
-import { caseReadScope, workOrderReadScope } from '../../auth/access-policy';
+import { caseReadScope, seesEveryDepartment, workOrderReadScope } from '../../auth/access-policy';
 import { hasRole, type Principal } from '../../auth/principal';
 import type { RequestScope } from '../../context';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors/domain-errors';
-import { parseSequence, type EventBus, type StoredHubEvent } from '../../events/event-bus';
+import { parseSequence, type EventBus, type HubEventTopic, type StoredHubEvent } from '../../events/event-bus';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,21 +65,9 @@ export class EventSubscriptionService {
   }
 
   /** assistRequestUpdated: a department's own requests (asked or asking); supervisors and admins any. */
-  async assistRequestUpdated(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
-    parseSequence(since);
-    const { principal } = scope;
-    const anyDepartment = hasRole(principal, 'SUPERVISOR', 'ADMIN');
-    if (!anyDepartment && principal.dept !== departmentCode) {
-      throw new ForbiddenError('you may follow the assistance requests of your own department only', { rule: 'OWN_DEPARTMENT' });
-    }
-    if (anyDepartment) {
-      const department = await this.prisma.department.findUnique({ where: { code: departmentCode }, select: { id: true } });
-      if (!department) throw new NotFoundError('Department', departmentCode);
-    }
-    return this.bus.subscribe(
-      { topic: 'ASSIST_REQUEST_UPDATED', departmentCode },
-      { since, visible: (e) => e.departmentCodes.includes(departmentCode) },
-    );
+  assistRequestUpdated(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+    const anyDepartment = hasRole(scope.principal, 'SUPERVISOR', 'ADMIN');
+    return this.departmentStream(scope, 'ASSIST_REQUEST_UPDATED', departmentCode, since, anyDepartment, 'the assistance requests of your own department');
   }
 
   /**
@@ -87,38 +75,37 @@ export class EventSubscriptionService {
    * auditors, bureaus and the hotline centre any team. An order moved to another team stops
    * reaching the old team's subscribers (each event names the team it is routed to then).
    */
-  async workOrderUpdated(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
-    parseSequence(since);
-    const { principal } = scope;
-    const where = workOrderReadScope(principal);
-    const anyTeam = Object.keys(where).length === 0;
-    if (!anyTeam && principal.dept !== departmentCode) {
-      throw new ForbiddenError('you may follow the work orders of your own street team only', { rule: 'OWN_DEPARTMENT' });
-    }
-    if (anyTeam) {
-      const department = await this.prisma.department.findUnique({ where: { code: departmentCode }, select: { id: true } });
-      if (!department) throw new NotFoundError('Department', departmentCode);
-    }
-    return this.bus.subscribe(
-      { topic: 'WORK_ORDER_UPDATED', departmentCode },
-      { since, visible: (e) => e.departmentCodes.includes(departmentCode) },
-    );
+  workOrderUpdated(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+    const anyTeam = Object.keys(workOrderReadScope(scope.principal)).length === 0;
+    return this.departmentStream(scope, 'WORK_ORDER_UPDATED', departmentCode, since, anyTeam, 'the work orders of your own street team');
   }
 
   /** supervisionAlert: a department's own alerts; supervisors, auditors, admins and bureaus any department's. */
-  async supervisionAlert(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+  supervisionAlert(scope: RequestScope, departmentCode: string, since: string | null | undefined): Promise<AsyncIterable<StoredHubEvent>> {
+    return this.departmentStream(scope, 'SUPERVISION_ALERT', departmentCode, since, seesEveryDepartment(scope.principal), 'the supervision alerts of your own department');
+  }
+
+  /**
+   * A department's events of one topic: its own department for everyone, any existing department
+   * for those who watch every department; each event is handed out only if it names the department.
+   */
+  private async departmentStream(
+    scope: RequestScope,
+    topic: HubEventTopic,
+    departmentCode: string,
+    since: string | null | undefined,
+    anyDepartment: boolean,
+    what: string,
+  ): Promise<AsyncIterable<StoredHubEvent>> {
     parseSequence(since);
-    const { principal } = scope;
-    const anyDepartment =
-      hasRole(principal, 'SUPERVISOR', 'AUDITOR', 'ADMIN') || principal.departmentKind === 'CITY_BUREAU' || principal.departmentKind === 'DISTRICT_BUREAU';
-    if (!anyDepartment && principal.dept !== departmentCode) {
-      throw new ForbiddenError('you may follow the supervision alerts of your own department only', { rule: 'OWN_DEPARTMENT' });
+    if (!anyDepartment && scope.principal.dept !== departmentCode) {
+      throw new ForbiddenError(`you may follow ${what} only`, { rule: 'OWN_DEPARTMENT' });
     }
     if (anyDepartment) {
       const department = await this.prisma.department.findUnique({ where: { code: departmentCode }, select: { id: true } });
       if (!department) throw new NotFoundError('Department', departmentCode);
     }
-    return this.bus.subscribe({ topic: 'SUPERVISION_ALERT', departmentCode }, { since, visible: (e) => e.departmentCodes.includes(departmentCode) });
+    return this.bus.subscribe({ topic, departmentCode }, { since, visible: (e) => e.departmentCodes.includes(departmentCode) });
   }
 
   private async assertMayReadCase(principal: Principal, caseId: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { HubContext } from '../../context';
 import type { StoredHubEvent } from '../../events/event-bus';
+import { delivered } from '../events/events.resolver';
 import type { SupervisionAlertPayload } from '../../events/payloads';
 import type { SupervisionLevel, SupervisionReason, SupervisionStatus, SupervisionTargetType } from '../../generated/prisma/enums';
 import { IssueSupervisionInput, SupervisionItemFilter } from './supervision.input';
@@ -54,10 +54,7 @@ export class SupervisionResolver {
     @Arg('departmentCode') _departmentCode: string,
     @Arg('since', () => String, { nullable: true, description: 'Sequence number of the last event you received' }) _since?: string | null,
   ): SupervisionAlert {
-    if (!event || typeof event.seq !== 'string') {
-      throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) on /graphql', { extensions: { code: 'BAD_REQUEST' } });
-    }
-    const p = event.payload as SupervisionAlertPayload;
+    const p = delivered(event).payload as SupervisionAlertPayload;
     return {
       sequence: event.seq,
       supervisionItemId: p.supervisionItemId,

@@ -2,6 +2,7 @@
 // answered by the department that must act, closed by supervisors. Every change is pushed to the
 // department's supervisionAlert subscribers.
 import type { Prisma, PrismaClient, SupervisionItem, SupervisionLevel, SupervisionReason, SupervisionStatus, SupervisionTargetType } from '../../generated/prisma/client';
+import { seesEveryDepartment } from '../../auth/access-policy';
 import { hasRole, type Principal } from '../../auth/principal';
 import type { RequestScope } from '../../context';
 import type { WorkingDayCalendar } from '../../domain/calendar';
@@ -40,12 +41,6 @@ export interface SupervisionTarget {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who watches every department: supervision, audit, administration and the bureaus. */
-export function seesAllSupervision(principal: Principal): boolean {
-  if (hasRole(principal, 'SUPERVISOR', 'AUDITOR', 'ADMIN')) return true;
-  return principal.departmentKind === 'CITY_BUREAU' || principal.departmentKind === 'DISTRICT_BUREAU';
-}
-
 export class SupervisionService {
   constructor(
     private readonly prisma: PrismaClient,
@@ -55,14 +50,14 @@ export class SupervisionService {
   ) {}
 
   private scopeWhere(principal: Principal): Prisma.SupervisionItemWhereInput {
-    return seesAllSupervision(principal) ? {} : { departmentId: principal.departmentId };
+    return seesEveryDepartment(principal) ? {} : { departmentId: principal.departmentId };
   }
 
   async get(scope: RequestScope, id: string): Promise<SupervisionItem> {
     if (!UUID.test(id)) throw new ValidationError('id', 'UUID', 'must be a UUID');
     const item = await this.prisma.supervisionItem.findUnique({ where: { id } });
     if (!item) throw new NotFoundError('SupervisionItem', id);
-    if (!seesAllSupervision(scope.principal) && item.departmentId !== scope.principal.departmentId) {
+    if (!seesEveryDepartment(scope.principal) && item.departmentId !== scope.principal.departmentId) {
       throw new ForbiddenError('this supervision item concerns another department', { rule: 'OWN_DEPARTMENT' });
     }
     return item;

@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { HubContext } from '../../context';
 import type { StoredHubEvent } from '../../events/event-bus';
+import { delivered } from '../events/events.resolver';
 import type { WorkOrderUpdatedPayload } from '../../events/payloads';
 import type { WorkOrder as WorkOrderRow } from '../../generated/prisma/client';
 import { EnforcementCase } from '../case/case.type';
@@ -138,10 +138,7 @@ export class WorkOrderResolver {
     @Arg('departmentCode') _departmentCode: string,
     @Arg('since', () => String, { nullable: true, description: SINCE }) _since?: string | null,
   ): WorkOrderUpdate {
-    if (!event || typeof event.seq !== 'string') {
-      throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) on /graphql', { extensions: { code: 'BAD_REQUEST' } });
-    }
-    const p = event.payload as WorkOrderUpdatedPayload;
+    const p = delivered(event).payload as WorkOrderUpdatedPayload;
     return {
       sequence: event.seq,
       workOrderId: p.workOrderId,
