@@ -149,31 +149,10 @@ export class WorkOrderSync {
         recorded = [await this.workOrders.recordChange(tx, created, change ?? 'DISPATCHED', null)];
         return true;
       }
-      const order = await lockOrder(tx, existing.id);
-      if (o.version <= order.version) return false;
-      const redispatched = o.dispatchRound > order.dispatchRound;
-      const reset: Prisma.WorkOrderUpdateInput = redispatched
-        ? {
-            // A new round: what the team did in the last round no longer applies (a case and
-            // the reply offered from it stay).
-            extensionId: null,
-            extensionStatus: null,
-            extensionReason: null,
-            extensionRequestedDeadline: null,
-            extensionComment: null,
-            pendingAction: null,
-            pendingSince: null,
-            signedBy: null,
-            replyResult: null,
-            repliedBy: null,
-            returnReasonCode: null,
-            returnReasonText: null,
-            recallReason: null,
-          }
-        : {};
-      const updated = await tx.workOrder.update({ where: { id: order.id }, data: { ...data, ...reset } });
-      if (redispatched) this.checkDeadline(o);
-      recorded = [await this.workOrders.recordChange(tx, updated, change ?? (redispatched ? 'REDISPATCHED' : 'SYNCED'), null)];
+      const merged = this.mergeOrder(await lockOrder(tx, existing.id), o);
+      if (!merged) return false;
+      const updated = await tx.workOrder.update({ where: { id: existing.id }, data: merged.data });
+      recorded = [await this.workOrders.recordChange(tx, updated, change ?? (merged.redispatched ? 'REDISPATCHED' : 'SYNCED'), null)];
       return true;
     });
     await this.events.broadcast(recorded);
@@ -295,13 +274,15 @@ export class WorkOrderSync {
     refusal: string | null,
     extra: Prisma.WorkOrderUpdateInput = {},
   ): Promise<void> {
-    if (order) await this.applyOrder(order, null);
     let recorded: StoredHubEvent[] = [];
     await this.prisma.$transaction(async (tx) => {
       const current = await lockOrder(tx, p.workOrderId);
+      // The hotline's answer (when newer) and the end of the pending action in one update.
+      const merged = order ? this.mergeOrder(current, order) : null;
+      const pendingAction = merged?.redispatched || current.pendingAction === p.action ? null : current.pendingAction;
       const updated = await tx.workOrder.update({
         where: { id: current.id },
-        data: { ...extra, pendingAction: current.pendingAction === p.action ? null : current.pendingAction, pendingSince: null, lastActionError: refusal },
+        data: { ...extra, ...(merged?.data ?? {}), pendingAction, pendingSince: null, lastActionError: refusal },
       });
       recorded = [await this.workOrders.recordChange(tx, updated, refusal ? 'ACTION_REFUSED' : 'ACTION_CONFIRMED', p.action as WorkOrderAction)];
     });
@@ -309,6 +290,14 @@ export class WorkOrderSync {
   }
 
   // ───────────── helpers ─────────────
+
+  /** The update bringing a stored order to a delivered version, or null when that version is not newer. */
+  private mergeOrder(current: WorkOrder, o: HotlineOrder): { data: Prisma.WorkOrderUpdateInput; redispatched: boolean } | null {
+    if (o.version <= current.version) return null;
+    const redispatched = o.dispatchRound > current.dispatchRound;
+    if (redispatched) this.checkDeadline(o);
+    return { data: { ...orderData(o), ...(redispatched ? NEW_ROUND_RESET : {}) }, redispatched };
+  }
 
   private streetTeamIds(): Promise<Map<string, string>> {
     if (!this.streetTeams) {
@@ -334,6 +323,23 @@ export class WorkOrderSync {
     }
   }
 }
+
+/** A new round: what the team did in the last round no longer applies (a case and the reply offered from it stay). */
+const NEW_ROUND_RESET: Prisma.WorkOrderUpdateInput = {
+  extensionId: null,
+  extensionStatus: null,
+  extensionReason: null,
+  extensionRequestedDeadline: null,
+  extensionComment: null,
+  pendingAction: null,
+  pendingSince: null,
+  signedBy: null,
+  replyResult: null,
+  repliedBy: null,
+  returnReasonCode: null,
+  returnReasonText: null,
+  recallReason: null,
+};
 
 /** 观湖街道 → 观湖 (Department.street holds the short name). */
 export function streetName(street: string): string {
