@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ORDER_NO_PATTERN } from '../../../connectors/hotline-12345/types';
 import { PartyInput } from '../case/case.input';
 import { DateTimeScalar } from '../common/scalars';
 import { WorkOrderCategory, WorkOrderStatus, WorkOrderUrgency } from './work-order.type';
@@ -83,7 +84,7 @@ export class ReturnWorkOrderInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^SZ12345[0-9]{14}$/)
+  @Matches(ORDER_NO_PATTERN)
   duplicateOfOrderNo?: string;
 }
 

@@ -21,6 +21,7 @@ import {
 import type { EventBus, StoredHubEvent } from '../../events/event-bus';
 import { workOrderUpdatedEvent, type WorkOrderChange } from '../../events/payloads';
 import { enqueueOutbox } from '../../outbox/outbox';
+import { ORDER_NO_PATTERN } from '../../../connectors/hotline-12345/types';
 import type { CaseService, CaseStepContext } from '../case/case.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import type {
@@ -34,7 +35,6 @@ import type {
 type Tx = Prisma.TransactionClient;
 
 export const WORK_ORDER_ACTION_TOPIC = 'hotline.work-order-action';
-export const ORDER_NO = /^SZ12345[0-9]{14}$/;
 
 export type WorkOrderAction = 'SIGN' | 'REPLY' | 'RETURN' | 'EXTENSION';
 
@@ -392,7 +392,7 @@ export async function lockOrder(tx: Tx, id: string): Promise<WorkOrder> {
 }
 
 export function checkOrderNo(orderNo: string, field = 'orderNo'): void {
-  if (!ORDER_NO.test(orderNo)) throw new ValidationError(field, 'ORDER_NO', 'must be SZ12345 followed by 14 digits (12345 工单编号)');
+  if (!ORDER_NO_PATTERN.test(orderNo)) throw new ValidationError(field, 'ORDER_NO', 'must be SZ12345 followed by 14 digits (12345 工单编号)');
 }
 
 function overdueWhere(now: Date): Prisma.WorkOrderWhereInput[] {
