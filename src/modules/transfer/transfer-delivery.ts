@@ -13,6 +13,7 @@ import { PermanentOutboxError, type OutboxHandler } from '../../outbox/outbox';
 import type { CaseService } from '../case/case.service';
 import { FINAL_PLATFORM, TRANSFER_TOPICS, type TransferService } from './transfer.service';
 import { PeriodicTask } from '../../workers/periodic-task';
+import { receiveOnce } from '../../events/receive-once';
 
 type Tx = Prisma.TransactionClient;
 
@@ -261,16 +262,8 @@ export class TransferDelivery {
     const parsed = parseStatusCallback(json);
     if (!parsed.ok) return { status: 400, body: { code: 'INVALID_ARGUMENT', message: parsed.problem } };
     const e = parsed.event;
-    const fresh = await this.prisma.inboundEvent
-      .create({ data: { source: 'case-transfer', eventId: e.eventId, payload: json as Prisma.InputJsonValue } })
-      .then(() => true)
-      .catch((err: { code?: string }) => {
-        if (err.code === 'P2002') return false;
-        throw err;
-      });
-    if (!fresh) return { status: 200, body: { received: true, duplicate: true } };
-    try {
-      const result = await this.applyPlatformStatus({
+    const received = await receiveOnce(this.prisma, { source: 'case-transfer', eventId: e.eventId, payload: json as Prisma.InputJsonValue }, () =>
+      this.applyPlatformStatus({
         platformTransferId: e.transferId,
         transferNo: e.transferNo,
         status: e.status as TransferStatus,
@@ -278,14 +271,11 @@ export class TransferDelivery {
         occurredAt: new Date(e.occurredAt),
         detail: e.detail as StatusDetail & Record<string, unknown>,
         eventId: e.eventId,
-      });
-      if (!result.known) this.kickReconcile();
-      return { status: 200, body: { received: true, applied: result.applied } };
-    } catch (err) {
-      // Not applied: forget the event id so the platform's retry is processed.
-      await this.prisma.inboundEvent.delete({ where: { source_eventId: { source: 'case-transfer', eventId: e.eventId } } }).catch(() => undefined);
-      throw err;
-    }
+      }),
+    );
+    if (received.duplicate) return { status: 200, body: { received: true, duplicate: true } };
+    if (!received.result.known) this.kickReconcile();
+    return { status: 200, body: { received: true, applied: received.result.applied } };
   }
 
   // ───────────── reconciliation ─────────────

@@ -18,6 +18,7 @@ import type { EventBus, StoredHubEvent } from '../../events/event-bus';
 import type { WorkOrderChange } from '../../events/payloads';
 import { PermanentOutboxError, type OutboxHandler } from '../../outbox/outbox';
 import { PeriodicTask } from '../../workers/periodic-task';
+import { receiveOnce } from '../../events/receive-once';
 import {
   WORK_ORDER_ACTION_TOPIC,
   lockOrder,
@@ -81,25 +82,13 @@ export class WorkOrderSync {
     const parsed = parseWorkOrderEvent(rawBody);
     if (!parsed.ok) return { status: 400, body: { code: 'INVALID_ARGUMENT', message: parsed.problem } };
     const event = parsed.event;
-    const fresh = await this.prisma.inboundEvent
-      .create({ data: { source: SOURCE, eventId: event.eventId, payload: JSON.parse(rawBody.toString('utf8')) as Prisma.InputJsonValue } })
-      .then(() => true)
-      .catch((err: { code?: string }) => {
-        if (err.code === 'P2002') return false;
-        throw err;
-      });
-    if (!fresh) return { status: 200, body: { received: true, duplicate: true } };
-    try {
-      const outcome = await this.applyEvent(event);
-      // The hotline wants an answer within 5 s: an order to fetch is fetched after answering (a
-      // failed fetch is caught by the reconciliation poller).
-      if (outcome.needsFetch) this.fetchLater(event.orderNo);
-      return { status: 200, body: { received: true, applied: outcome.applied } };
-    } catch (err) {
-      // Not applied: forget the event id so the hotline's retry is processed.
-      await this.prisma.inboundEvent.delete({ where: { source_eventId: { source: SOURCE, eventId: event.eventId } } }).catch(() => undefined);
-      throw err;
-    }
+    const payload = JSON.parse(rawBody.toString('utf8')) as Prisma.InputJsonValue;
+    const received = await receiveOnce(this.prisma, { source: SOURCE, eventId: event.eventId, payload }, () => this.applyEvent(event));
+    if (received.duplicate) return { status: 200, body: { received: true, duplicate: true } };
+    // The hotline wants an answer within 5 s: an order to fetch is fetched after answering (a
+    // failed fetch is caught by the reconciliation poller).
+    if (received.result.needsFetch) this.fetchLater(event.orderNo);
+    return { status: 200, body: { received: true, applied: received.result.applied } };
   }
 
   /** Applies one webhook event; partial events need the stored order at exactly the previous version. */
